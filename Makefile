@@ -1,0 +1,26 @@
+# Two entry points: `make check` runs consistency on seeds/, `make test` runs the suite.
+# Both create .venv on first use (and again when pyproject.toml or the lock changes).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: check test lint bench
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/consistency check seeds/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check consistency tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks

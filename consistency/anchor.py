@@ -1,0 +1,71 @@
+"""The anchor date of each document: what its relative expressions resolve against.
+
+In-text explicit dates outrank metadata, but only dates that read as the
+article's own: a date bound to a weekday ("Wednesday (15/6/2022)") whose
+weekday agrees, or a dateline or "Published" line at the start of a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from consistency.extract.time.explicit import WEEKDAYS, ExplicitDate, find_explicit_dates
+
+BASIS_TEXT: Final = "text"
+BASIS_METADATA: Final = "metadata"
+BASIS_PROPAGATED: Final = "propagated"
+BASIS_UNKNOWN: Final = "unknown"
+
+#: How far into the article an in-text anchor may stand.
+ANCHOR_WINDOW: Final = 2000
+
+_WEEKDAY_BEFORE: Final = re.compile(
+    r"\b(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*[(\[,]?\s*$",
+    re.I,
+)
+_DATELINE_BEFORE: Final = re.compile(
+    r"(?:^|\n)\s*(?:(?:published|posted|updated|dated?)\s*(?:on|:)?\s*|"
+    r"[A-Z][A-Za-z .'-]{1,40},\s*)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    date: date | None
+    basis: str
+    evidence: str = ""
+    char_start: int | None = None
+    char_end: int | None = None
+
+    @property
+    def iso(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+
+def _bound_weekday(text: str, found: ExplicitDate) -> bool:
+    m = _WEEKDAY_BEFORE.search(text[max(0, found.start - 20) : found.start])
+    return bool(m) and WEEKDAYS[m["weekday"].lower()] == found.value.weekday()
+
+
+def _dateline(text: str, found: ExplicitDate) -> bool:
+    return bool(_DATELINE_BEFORE.search(text[max(0, found.start - 60) : found.start]))
+
+
+def find_anchor(text: str, *, published: date | None = None) -> Anchor:
+    """The anchor of one document: in-text date, else metadata, else unknown."""
+    head = text[:ANCHOR_WINDOW]
+    for found in find_explicit_dates(head):
+        if _bound_weekday(head, found) or _dateline(head, found):
+            start = found.start
+            m = _WEEKDAY_BEFORE.search(head[max(0, start - 20) : start])
+            if m:
+                start = max(0, found.start - 20) + m.start()
+            end = found.end + (1 if head[found.end : found.end + 1] in (")", "]") else 0)
+            return Anchor(found.value, BASIS_TEXT, text[start:end], start, end)
+    if published is not None:
+        return Anchor(published, BASIS_METADATA, "metadata 'published'")
+    return Anchor(None, BASIS_UNKNOWN)

@@ -1,0 +1,148 @@
+"""What a check is, what it sees, and what it returns."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+from types import ModuleType
+from typing import Any
+
+import pandas as pd
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= Severity.WARNING`` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {text!r}; use " + ", ".join(s.label for s in cls)
+            ) from None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of one source that supports a flag; points into the text, never copies."""
+
+    doc_id: str
+    char_start: int
+    char_end: int
+    fact_id: str | None = None
+    sent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What every check reads: the run's tables and the document texts (read only)."""
+
+    documents: pd.DataFrame
+    facts: pd.DataFrame
+    alignments: pd.DataFrame
+    texts: Mapping[str, str]
+
+    def span_text(self, evidence: Evidence) -> str:
+        return self.texts[evidence.doc_id][evidence.char_start : evidence.char_end]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check reports: its evidence (primary first) and its words."""
+
+    evidence: tuple[Evidence, ...]
+    message: str
+    explanation: str
+    suggestion: str = ""
+    severity: Severity | None = None
+
+
+Finder = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check: stable code, dotted name, groups, default severity, and its finder.
+
+    Its description and docs are the first line and the rest of its module's
+    docstring.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    find: Finder
+    module: ModuleType
+    groups: tuple[str, ...] = field(default=())
+
+    @property
+    def description(self) -> str:
+        return (self.module.__doc__ or "").strip().splitlines()[0]
+
+    @property
+    def docs(self) -> str:
+        return (self.module.__doc__ or "").strip()
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One finding of one check, ready for the flags table."""
+
+    code: str
+    name: str
+    severity: Severity
+    evidence: tuple[Evidence, ...]
+    texts: tuple[str, ...]
+    message: str
+    explanation: str
+    suggestion: str = ""
+
+    @property
+    def primary(self) -> Evidence:
+        return self.evidence[0]
+
+    @property
+    def flag_id(self) -> str:
+        """Stable across re-runs and edits elsewhere: code + documents + evidence words."""
+        key = "\x1f".join(
+            [self.code, *(f"{e.doc_id}\x1e{t}" for e, t in zip(self.evidence, self.texts, strict=True))]
+        )
+        return f"{self.code}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+
+    @property
+    def related(self) -> str:
+        ids: list[str] = []
+        for e in self.evidence:
+            for item in (e.fact_id, e.doc_id):
+                if item and item not in ids:
+                    ids.append(item)
+        return " ".join(ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.primary
+        return {
+            "flag_id": self.flag_id,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "doc_id": p.doc_id,
+            "sent_id": p.sent_id,
+            "char_start": p.char_start,
+            "char_end": p.char_end,
+            "text": self.texts[0],
+            "message": self.message,
+            "explanation": self.explanation,
+            "suggestion": self.suggestion or None,
+            "related": self.related,
+        }

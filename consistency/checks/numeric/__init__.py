@@ -1,0 +1,1 @@
+"""Checks on figures: values, changes, scales, ages."""

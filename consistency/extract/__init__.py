@@ -1,0 +1,1 @@
+"""Sentences → facts: the extractors and the runner that numbers their facts."""

@@ -1,0 +1,1 @@
+"""Temporal expressions: finding them and resolving them to calendar intervals."""

@@ -1,0 +1,55 @@
+"""The records ingest hands on: documents as read, input problems, dropped lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article. ``text`` is kept exactly as read: every offset points into it."""
+
+    doc_id: str
+    path: str
+    format: str
+    text: str
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    story: str | None = None
+    #: Spans of ``text`` that are not article body by construction (front matter).
+    excluded: tuple[tuple[int, int, str], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that could not be read; the run goes on with the others."""
+
+    path: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A line left out of analysis, with the rule that matched it."""
+
+    char_start: int
+    char_end: int
+    text: str
+    reason: str
+
+
+class InputError(Exception):
+    """Raised by a reader for one input; turned into an :class:`InputProblem`."""
+
+    def __init__(self, code: str, message: str, *, where: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.where = where

@@ -1,0 +1,42 @@
+"""A document after cleaning, parsing and anchoring: what extractors read."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from consistency.anchor import Anchor
+from consistency.ingest.model import Document, DroppedLine
+from consistency.nlp import Sentence
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """``doc`` was parsed over the text with dropped lines blanked: same offsets."""
+
+    document: Document
+    doc: Doc
+    sentences: list[Sentence]
+    dropped: list[DroppedLine]
+    anchor: Anchor
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [s.char_start for s in self.sentences])
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sentence_at(self, char: int) -> Sentence | None:
+        """The sentence holding offset ``char``, if any."""
+        i = bisect_right(self._starts, char) - 1
+        if i >= 0 and char < self.sentences[i].char_end:
+            return self.sentences[i]
+        return None

@@ -1,0 +1,216 @@
+"""The declared schemas of every table one pipeline stage hands the next.
+
+Each table is a pandas DataFrame with exactly the columns declared here, in
+this order and with these dtypes. Stages build rows as plain dicts and call
+:func:`frame`; boundaries call :func:`validate`. Nothing else in the package
+spells out a column list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import pandas as pd
+
+STR: Final = "string"
+INT: Final = "Int64"
+FLOAT: Final = "Float64"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def dtypes(self) -> dict[str, str]:
+        return {c.name: c.dtype for c in self.columns}
+
+
+def _cols(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+DOCUMENTS = Schema(
+    "documents",
+    "One row per article read.",
+    _cols(
+        ("doc_id", STR, "stable identifier of the article within the run"),
+        ("path", STR, "file it came from (with :LINE for JSONL)"),
+        ("format", STR, "txt, md, html or jsonl"),
+        ("source", STR, "outlet or source name (metadata, else the file name)"),
+        ("title", STR, "headline (metadata, else the first line when it reads as one)"),
+        ("url", STR, "metadata url"),
+        ("published", STR, "metadata publication date, ISO"),
+        ("anchor_date", STR, "date relative expressions resolve against, ISO"),
+        ("anchor_basis", STR, "text, metadata, propagated or unknown"),
+        ("anchor_evidence", STR, "the words the anchor was read from"),
+        ("story", STR, "story key grouping articles about one event"),
+        ("n_chars", INT, "length of the text in characters"),
+        ("n_sentences", INT, "sentences analysed"),
+        ("n_dropped_lines", INT, "lines left out of analysis (see dropped)"),
+    ),
+)
+
+SENTENCES = Schema(
+    "sentences",
+    "One row per sentence analysed; offsets point into the document text.",
+    _cols(
+        ("doc_id", STR, "document"),
+        ("sent_id", INT, "index of the sentence within its document"),
+        ("paragraph_id", INT, "index of the paragraph within its document"),
+        ("char_start", INT, "start offset in the document text"),
+        ("char_end", INT, "end offset (exclusive)"),
+        ("text", STR, "the sentence, equal to the document slice"),
+    ),
+)
+
+FACT_KINDS: Final = (
+    "date",
+    "duration",
+    "money",
+    "percent",
+    "quantity",
+    "ordinal",
+    "age",
+    "entity",
+    "quote",
+    "claim",
+)
+
+FACTS = Schema(
+    "facts",
+    "One row per extracted number, date, entity, quote or claim.",
+    _cols(
+        ("fact_id", STR, "DOC_ID:f### stable within the run"),
+        ("doc_id", STR, "document"),
+        ("sent_id", INT, "sentence the fact lies in"),
+        ("kind", STR, "one of " + ", ".join(FACT_KINDS)),
+        ("text", STR, "exact surface, equal to the document slice"),
+        ("char_start", INT, "start offset in the document text"),
+        ("char_end", INT, "end offset (exclusive)"),
+        ("value", FLOAT, "numeric value in base units"),
+        ("unit", STR, "ISO 4217 code, percent, pp, people, a physical unit ..."),
+        ("qualifier", STR, "exact, approx, more_than, at_least, less_than, up_to"),
+        ("value_low", FLOAT, "lower bound implied by value and qualifier"),
+        ("value_high", FLOAT, "upper bound implied by value and qualifier"),
+        ("timex", STR, "TIMEX3-style value: 2022-06-15, 2022-06, 2022-W23, 2021, P3M"),
+        ("time_start", STR, "resolved interval start, ISO date, inclusive"),
+        ("time_end", STR, "resolved interval end, ISO date, inclusive"),
+        ("granularity", STR, "day, week, month, quarter, year, decade ..."),
+        ("subject", STR, "who or what the fact is about"),
+        ("predicate", STR, "the governing verb lemma"),
+        ("object", STR, "the thing measured or acted upon"),
+        ("period", STR, "timex of the period a figure refers to"),
+        ("canonical", STR, "one name shared across sources (entities: itself; quotes: speaker)"),
+        ("tense", STR, "past, present, future, planned, invited, scheduled ..."),
+        ("extractor", STR, "which extractor produced the row"),
+        ("detail", STR, "extra normalizer output as compact JSON"),
+    ),
+)
+
+ALIGNMENTS = Schema(
+    "alignments",
+    "Pairs of facts from different documents that speak of the same thing.",
+    _cols(
+        ("fact_id", STR, "fact in the first document"),
+        ("other_fact_id", STR, "fact in the other document"),
+        ("doc_id", STR, "document of fact_id"),
+        ("other_doc_id", STR, "document of other_fact_id"),
+        ("kind", STR, "fact kind shared by both"),
+        ("relation", STR, "agree, compatible, conflict or paraphrase"),
+        ("score", FLOAT, "match score 0..1 of the two contexts"),
+    ),
+)
+
+FLAGS = Schema(
+    "flags",
+    "One row per finding, with evidence spans and the reasoning.",
+    _cols(
+        ("flag_id", STR, "stable key of the finding"),
+        ("code", STR, "check code, e.g. N001"),
+        ("name", STR, "check dotted name"),
+        ("severity", STR, "error, warning or info"),
+        ("doc_id", STR, "document of the primary evidence"),
+        ("sent_id", INT, "sentence of the primary evidence"),
+        ("char_start", INT, "primary evidence start"),
+        ("char_end", INT, "primary evidence end (exclusive)"),
+        ("text", STR, "primary evidence surface"),
+        ("message", STR, "one-sentence finding"),
+        ("explanation", STR, "the reasoning spelled out"),
+        ("suggestion", STR, "what to do, when obvious"),
+        ("related", STR, "fact ids and doc ids involved, space separated"),
+    ),
+)
+
+DROPPED = Schema(
+    "dropped",
+    "Lines left out of analysis, with the rule that left them out.",
+    _cols(
+        ("doc_id", STR, "document"),
+        ("char_start", INT, "start offset of the line"),
+        ("char_end", INT, "end offset (exclusive)"),
+        ("text", STR, "the line"),
+        ("reason", STR, "the cleaning rule that matched"),
+    ),
+)
+
+ERRORS = Schema(
+    "errors",
+    "Inputs that could not be read, named with the reason.",
+    _cols(
+        ("path", STR, "file (with :LINE for JSONL)"),
+        ("code", STR, "error code, e.g. E102"),
+        ("message", STR, "what is wrong"),
+    ),
+)
+
+SCHEMAS: Final[dict[str, Schema]] = {
+    s.name: s for s in (DOCUMENTS, SENTENCES, FACTS, ALIGNMENTS, FLAGS, DROPPED, ERRORS)
+}
+
+
+class SchemaError(ValueError):
+    """A table does not match its declared schema."""
+
+
+def frame(rows: Iterable[Mapping[str, Any]], schema: Schema) -> pd.DataFrame:
+    """Build a table from row dicts: unknown keys are an error, missing ones are NA."""
+    rows = list(rows)
+    allowed = set(schema.names)
+    for row in rows:
+        extra = set(row) - allowed
+        if extra:
+            raise SchemaError(f"{schema.name}: unknown column(s) {sorted(extra)}")
+    df = pd.DataFrame.from_records(rows, columns=schema.names)
+    return df.astype(schema.dtypes)
+
+
+def validate(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Check a table at a stage boundary: exact columns, in order, with declared dtypes."""
+    if list(df.columns) != schema.names:
+        missing = [c for c in schema.names if c not in df.columns]
+        extra = [c for c in df.columns if c not in schema.names]
+        raise SchemaError(
+            f"{schema.name}: columns differ from the schema (missing {missing}, extra {extra})"
+        )
+    wrong = {
+        c.name: str(df[c.name].dtype) for c in schema.columns if str(df[c.name].dtype) != c.dtype
+    }
+    if wrong:
+        raise SchemaError(f"{schema.name}: dtypes differ from the schema: {wrong}")
+    return df
