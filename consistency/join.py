@@ -68,9 +68,7 @@ def _pairs(block: list[Row]) -> Iterator[tuple[Row, Row]]:
 
 def align(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Alignments between facts of different documents."""
-    context = {
-        (r.doc_id, r.sent_id): r.text for r in sentences.itertuples(index=False)
-    }
+    context = {(r.doc_id, r.sent_id): r.text for r in sentences.itertuples(index=False)}
     blocks: dict[Hashable, list[Row]] = defaultdict(list)
     for row in facts.astype(object).where(facts.notna(), None).to_dict("records"):
         key = blocking_key(row)

@@ -116,7 +116,10 @@ class Flag:
     def flag_id(self) -> str:
         """Stable across re-runs and edits elsewhere: code + documents + evidence words."""
         key = "\x1f".join(
-            [self.code, *(f"{e.doc_id}\x1e{t}" for e, t in zip(self.evidence, self.texts, strict=True))]
+            [
+                self.code,
+                *(f"{e.doc_id}\x1e{t}" for e, t in zip(self.evidence, self.texts, strict=True)),
+            ]
         )
         return f"{self.code}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 

@@ -18,36 +18,111 @@ from consistency.parsed import ParsedDocument
 FactRow = dict[str, Any]
 
 ENTITY_LABELS: Final = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
-NUMBER_LABELS: Final = {"MONEY": "money", "PERCENT": "percent", "CARDINAL": "quantity",
-                        "QUANTITY": "quantity", "ORDINAL": "ordinal"}
+NUMBER_LABELS: Final = {
+    "MONEY": "money",
+    "PERCENT": "percent",
+    "CARDINAL": "quantity",
+    "QUANTITY": "quantity",
+    "ORDINAL": "ordinal",
+}
 
 SCALES: Final[dict[str, float]] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tr": 1e12,
 }
 WORD_NUMBERS: Final[dict[str, float]] = {
-    w: float(i) for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    w: float(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-     "ninety": 90, "hundred": 100, "dozen": 12}
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
 ORDINAL_WORDS: Final[dict[str, int]] = {
-    w: i for i, w in enumerate(
-        ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"]
+    w: i
+    for i, w in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
     )
 }
 CURRENCY_SYMBOLS: Final[dict[str, str]] = {
-    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "yuan": "CNY",
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "rubles": "RUB", "roubles": "RUB", "yen": "JPY",
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "yuan": "CNY",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "yen": "JPY",
 }
 QUALIFIERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"\b(?:more|greater|higher)\s+than\b|\bover\b|\babove\b", re.I), "more_than"),
     (re.compile(r"\b(?:less|fewer|lower)\s+than\b|\bunder\b|\bbelow\b", re.I), "less_than"),
     (re.compile(r"\bat\s+least\b", re.I), "at_least"),
     (re.compile(r"\bup\s+to\b|\bat\s+most\b", re.I), "up_to"),
-    (re.compile(r"\b(?:about|around|nearly|almost|roughly|some|approximately|circa)\b", re.I),
-     "approx"),
+    (
+        re.compile(r"\b(?:about|around|nearly|almost|roughly|some|approximately|circa)\b", re.I),
+        "approx",
+    ),
 )
 _NUMBER: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _ORDINAL_DIGITS: Final = re.compile(r"(\d+)(?:st|nd|rd|th)\b", re.I)
@@ -59,7 +134,7 @@ def parse_amount(text: str) -> float | None:
     match = _NUMBER.search(lowered)
     if match:
         value = float(match.group().replace(",", ""))
-        rest = lowered[match.end():]
+        rest = lowered[match.end() :]
     else:
         words = re.findall(r"[a-z]+", lowered)
         numbers = [WORD_NUMBERS[w] for w in words if w in WORD_NUMBERS]
@@ -147,8 +222,12 @@ def extract_dates(parsed: ParsedDocument) -> list[FactRow]:
             row |= {"timex": day, "time_start": day, "time_end": day, "granularity": "day"}
         elif re.fullmatch(r"(?:in\s+)?(1[89]|20)\d\d", ent.text.strip()):
             year = ent.text.strip()[-4:]
-            row |= {"timex": year, "time_start": f"{year}-01-01", "time_end": f"{year}-12-31",
-                    "granularity": "year"}
+            row |= {
+                "timex": year,
+                "time_start": f"{year}-01-01",
+                "time_end": f"{year}-12-31",
+                "granularity": "year",
+            }
         rows.append(row)
     return rows
 
@@ -168,8 +247,13 @@ def extract_numbers(parsed: ParsedDocument) -> list[FactRow]:
             qualifier = qualifier_of(ent.text)
             low, high = bounds(value, qualifier)
             unit = {"money": currency_of(ent.text), "percent": "percent"}.get(kind)
-            row |= {"value": value, "unit": unit, "qualifier": qualifier,
-                    "value_low": low, "value_high": high}
+            row |= {
+                "value": value,
+                "unit": unit,
+                "qualifier": qualifier,
+                "value_low": low,
+                "value_high": high,
+            }
         rows.append(row)
     return rows
 

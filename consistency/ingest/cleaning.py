@@ -56,7 +56,7 @@ def find_dropped(document: Document) -> list[DroppedLine]:
     ]
     excluded = [(start, end) for start, end, _ in document.excluded]
     first_seen: dict[str, int] = {}
-    for start, end, line in iter_lines(document.text):
+    for start, _end, line in iter_lines(document.text):
         if any(a <= start < b for a, b in excluded):
             continue
         stripped = line.strip()

@@ -57,7 +57,9 @@ NUMERIC_DATE: Final = re.compile(
     r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"(?![\d/.-])"
 )
 MONTH_DAY_YEAR: Final = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I)
-DAY_MONTH_YEAR: Final = re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)
+DAY_MONTH_YEAR: Final = re.compile(
+    r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def numeric_date(a: int, b: int, year: int, *, prefer: str = "dmy") -> tuple[date, str, bool] | None:
+def numeric_date(
+    a: int, b: int, year: int, *, prefer: str = "dmy"
+) -> tuple[date, str, bool] | None:
     """Decide the order of a numeric date: by the values when only one reading is valid,
     else by ``prefer`` (the source's own convention). Returns (date, order, ambiguous)."""
     dmy = _safe_date(year, b, a)
