@@ -19,6 +19,9 @@ from consistency.tables import FACTS, frame
 
 FactRow = dict[str, Any]
 Extractor = Callable[[ParsedDocument], list[FactRow]]
+#: Runs after every extractor, on all rows of one document (ids assigned): it may
+#: fill columns that relate facts to each other (periods, links) and returns the rows.
+Linker = Callable[[ParsedDocument, list[FactRow]], list[FactRow]]
 
 
 def extractors() -> tuple[Extractor, ...]:
@@ -30,13 +33,24 @@ def extractors() -> tuple[Extractor, ...]:
     )
 
 
+def linkers() -> tuple[Linker, ...]:
+    """The linkers of a run, in order."""
+    return ()
+
+
 def extract_facts(
-    parsed: Iterable[ParsedDocument], *, use: tuple[Extractor, ...] | None = None
+    parsed: Iterable[ParsedDocument],
+    *,
+    use: tuple[Extractor, ...] | None = None,
+    link: tuple[Linker, ...] | None = None,
 ) -> pd.DataFrame:
-    """Run the extractors over every document and number the facts."""
+    """Run the extractors and linkers over every document and number the facts."""
     rows: list[FactRow] = []
     for item in parsed:
-        rows.extend(document_facts(item, use=use or extractors()))
+        found = document_facts(item, use=extractors() if use is None else use)
+        for linker in linkers() if link is None else link:
+            found = linker(item, found)
+        rows.extend(found)
     return frame(rows, FACTS)
 
 
