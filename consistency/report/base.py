@@ -1,0 +1,38 @@
+"""The one interface every reporter implements, and the lookup by format name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+from consistency.ingest import InputProblem
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a reporter renders: the run's tables, texts, problems and where audits went."""
+
+    command: str
+    tables: dict[str, pd.DataFrame]
+    texts: dict[str, str]
+    problems: list[InputProblem]
+    out_dir: Path | None
+    fail_on: str | None
+
+    @property
+    def flags(self) -> pd.DataFrame:
+        return self.tables.get("flags", pd.DataFrame())
+
+    def severity_counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        if not self.flags.empty:
+            for severity, n in self.flags["severity"].value_counts().items():
+                counts[str(severity)] = int(n)
+        return counts
+
+
+Reporter = Callable[[Report, TextIO], None]

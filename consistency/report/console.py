@@ -1,0 +1,109 @@
+"""The terminal report (rich): summary, sources and anchors, flags with their evidence.
+
+Width-aware; readable without colour (rich honours ``NO_COLOR`` and piped output).
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+import pandas as pd
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from consistency.report.base import Report
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+CONTEXT_CHARS = 60
+
+
+def _value(x: object) -> str:
+    return "" if x is None or pd.isna(x) else str(x)
+
+
+def excerpt(text: str, start: int, end: int, *, width: int = CONTEXT_CHARS) -> Text:
+    """The span in its sentence-ish context, the span itself highlighted."""
+    left = text[max(0, start - width) : start].split("\n")[-1]
+    right = text[end : end + width].split("\n")[0]
+    out = Text()
+    out.append(("…" if start - len(left) > 0 and left else "") + left)
+    out.append(text[start:end], style="bold reverse")
+    out.append(right + ("…" if end + len(right) < len(text) and right else ""))
+    return out
+
+
+def _sources(report: Report) -> Table:
+    table = Table(title="Sources", title_justify="left", expand=False)
+    for column in ("doc", "source", "anchor", "basis", "sentences", "dropped lines"):
+        table.add_column(column, overflow="fold")
+    for row in report.tables["documents"].itertuples(index=False):
+        table.add_row(
+            row.doc_id,
+            _value(row.source),
+            _value(row.anchor_date) or "—",
+            _value(row.anchor_basis)
+            + (f" ({_value(row.anchor_evidence)})" if _value(row.anchor_evidence) else ""),
+            _value(row.n_sentences),
+            _value(row.n_dropped_lines),
+        )
+    return table
+
+
+def _evidence_lines(report: Report, related: str, primary: tuple[str, int, int]) -> list[Text]:
+    facts = report.tables.get("facts")
+    lines = [Text(f"  {primary[0]}: ").append(excerpt(report.texts[primary[0]], *primary[1:]))]
+    if facts is None or facts.empty:
+        return lines
+    by_id = facts.set_index("fact_id")
+    for item in related.split():
+        if item not in by_id.index:
+            continue
+        fact = by_id.loc[item]
+        span = (str(fact["doc_id"]), int(fact["char_start"]), int(fact["char_end"]))
+        if span == primary:
+            continue
+        lines.append(Text(f"  {span[0]}: ").append(excerpt(report.texts[span[0]], *span[1:])))
+    return lines
+
+
+def render(report: Report, stream: TextIO) -> None:
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    documents = report.tables["documents"]
+    counts = report.severity_counts()
+    n_facts = len(report.tables.get("facts", ()))
+    summary = Text(f"consistency {report.command}: ", style="bold")
+    summary.append(f"{len(documents)} source(s), {n_facts} facts")
+    if report.command == "check":
+        summary.append(" — ")
+        for severity, n in counts.items():
+            summary.append(f"{n} {severity}  ", style=SEVERITY_STYLE[severity] if n else "")
+    console.print(summary)
+    if len(documents):
+        console.print(_sources(report))
+    for problem in report.problems:
+        console.print(Text(f"input error {problem.code} ", style="bold red") + Text(
+            f"{problem.path}: {problem.message}"
+        ))
+    flags = report.flags
+    for severity in ("error", "warning", "info"):
+        group = flags[flags["severity"] == severity] if not flags.empty else flags
+        if group.empty:
+            continue
+        console.rule(Text(f"{severity}s ({len(group)})", style=SEVERITY_STYLE[severity]))
+        for flag in group.itertuples(index=False):
+            head = Text(f"{flag.code} ", style=SEVERITY_STYLE[severity])
+            head.append(f"{flag.name}  ", style="dim")
+            head.append(escape(str(flag.message)))
+            console.print(head)
+            primary = (str(flag.doc_id), int(flag.char_start), int(flag.char_end))
+            for line in _evidence_lines(report, _value(flag.related), primary):
+                console.print(line)
+            console.print(Text("  why: ", style="bold") + Text(_value(flag.explanation)))
+            if _value(flag.suggestion):
+                console.print(Text("  fix: ", style="bold") + Text(_value(flag.suggestion)))
+    if report.command == "check" and flags.empty and len(documents):
+        console.print(Text("No flags.", style="green"))
+    if report.out_dir is not None:
+        console.print(Text(f"Audit files: {report.out_dir}", style="dim"))
