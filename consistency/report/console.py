@@ -83,9 +83,10 @@ def render(report: Report, stream: TextIO) -> None:
     if len(documents):
         console.print(_sources(report))
     for problem in report.problems:
-        console.print(Text(f"input error {problem.code} ", style="bold red") + Text(
-            f"{problem.path}: {problem.message}"
-        ))
+        console.print(
+            Text(f"input error {problem.code} ", style="bold red")
+            + Text(f"{problem.path}: {problem.message}")
+        )
     flags = report.flags
     for severity in ("error", "warning", "info"):
         group = flags[flags["severity"] == severity] if not flags.empty else flags

@@ -30,9 +30,7 @@ def document(report: Report) -> dict[str, Any]:
             "input_errors": len(report.problems),
         },
         "documents": records(report.tables["documents"]),
-        "errors": [
-            {"path": p.path, "code": p.code, "message": p.message} for p in report.problems
-        ],
+        "errors": [{"path": p.path, "code": p.code, "message": p.message} for p in report.problems],
         "flags": records(report.flags),
     }
 

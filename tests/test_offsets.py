@@ -1,0 +1,37 @@
+"""Every fact, sentence and dropped line points into the original text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from consistency import pipeline
+from tests.conftest import WriteArticle
+
+OTHER = (
+    "Floods hit the north\n\nRead Also: Rain returns\n\n"
+    "Rescuers said on Tuesday (4/4/2023) that 1,200 people had been moved, "
+    "about 30 percent more than in 2019. The second wave is expected next week.\n"
+)
+
+
+def assert_offsets(run: pipeline.RunResult) -> None:
+    texts = {p.doc_id: p.text for p in run.parsed}
+    for name in ("facts", "sentences", "dropped"):
+        table = run.tables[name]
+        assert len(table), name
+        for row in table.itertuples(index=False):
+            assert texts[row.doc_id][row.char_start : row.char_end] == row.text, (name, row)
+
+
+def test_offsets_on_seeds(seeds_dir: Path) -> None:
+    assert_offsets(pipeline.check([seeds_dir]))
+
+
+def test_offsets_on_other_text(write: WriteArticle) -> None:
+    run = pipeline.check([write("floods.txt", OTHER)])
+    assert_offsets(run)
+    dropped = run.tables["dropped"]
+    assert list(dropped["reason"]) == ["related-link teaser"]
+    sentences = run.tables["sentences"]["text"].tolist()
+    assert not any("Read Also" in s for s in sentences)
+    assert sentences[0] == "Floods hit the north"
