@@ -20,6 +20,7 @@ from consistency.extract.runner import extract_facts
 from consistency.ingest import Document, InputProblem, blank_out, find_dropped, load
 from consistency.join import align
 from consistency.parsed import ParsedDocument
+from consistency.propagate import propagate_anchors
 
 Progress = Callable[[str, int, int], None]
 
@@ -119,7 +120,7 @@ def error_rows(problems: Iterable[InputProblem]) -> list[dict[str, object]]:
 def extract(paths: Iterable[str | Path], *, progress: Progress = _silent) -> RunResult:
     """Read, clean, parse, anchor and extract: documents, sentences, facts, dropped."""
     loaded = load(paths)
-    parsed = list(parse_documents(loaded.documents, progress=progress))
+    parsed = propagate_anchors(list(parse_documents(loaded.documents, progress=progress)))
     progress("extract", 0, 1)
     facts = extract_facts(parsed)
     progress("extract", 1, 1)

@@ -25,6 +25,8 @@ def test_both_seeds_listed_and_first_anchored_from_its_own_text(seeds_out: Path)
     assert first["anchor_date"] == "2022-06-15"
     assert first["anchor_basis"] == "text"
     assert first["anchor_evidence"] == "Wednesday (15/6/2022)"
+    second = documents.loc["003_6416b27d7081f7ba"]
+    assert (second["anchor_date"], second["anchor_basis"]) == ("2022-06-15", "propagated")
 
 
 def test_read_also_and_post_a_comment_are_dropped(seeds_out: Path) -> None:
