@@ -46,9 +46,17 @@ class Anchor:
         return self.date.isoformat() if self.date else None
 
 
+def weekday_before(text: str, start: int) -> tuple[int, int] | None:
+    """A weekday name written just before offset ``start`` ("Wednesday (", "Friday, "):
+    its number (Monday 0) and its start offset."""
+    window = max(0, start - 20)
+    m = _WEEKDAY_BEFORE.search(text[window:start])
+    return (WEEKDAYS[m["weekday"].lower()], window + m.start()) if m else None
+
+
 def _bound_weekday(text: str, found: ExplicitDate) -> bool:
-    m = _WEEKDAY_BEFORE.search(text[max(0, found.start - 20) : found.start])
-    return bool(m) and WEEKDAYS[m["weekday"].lower()] == found.value.weekday()
+    bound = weekday_before(text, found.start)
+    return bound is not None and bound[0] == found.value.weekday()
 
 
 def _dateline(text: str, found: ExplicitDate) -> bool:
@@ -60,10 +68,8 @@ def find_anchor(text: str, *, published: date | None = None) -> Anchor:
     head = text[:ANCHOR_WINDOW]
     for found in find_explicit_dates(head):
         if _bound_weekday(head, found) or _dateline(head, found):
-            start = found.start
-            m = _WEEKDAY_BEFORE.search(head[max(0, start - 20) : start])
-            if m:
-                start = max(0, found.start - 20) + m.start()
+            bound = weekday_before(head, found.start)
+            start = bound[1] if bound else found.start
             end = found.end + (1 if head[found.end : found.end + 1] in (")", "]") else 0)
             return Anchor(found.value, BASIS_TEXT, text[start:end], start, end)
     if published is not None:
