@@ -1,0 +1,249 @@
+"""Event claims: one row per clause that asserts something checkable.
+
+A clause is a verb heading a sentence, a conjoined, complement, adverbial or
+relative clause (a copula with an attribute counts). Its span is the minimal
+span covering its own words (nested clauses are claims of their own). Subject
+(its identity), predicate lemma, object, tense, modality, negation, voice
+(the outlet's own or reported) and attribution are read from the parse; the
+dates, ordinals and figures inside the clause are recorded by span in
+``detail`` for :func:`consistency.extract.claims.linker.link_claims`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from spacy.tokens import Span, Token
+
+from consistency.extract.claims import tense as tn
+from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun_phrase
+from consistency.extract.claims.mentions import Mention, mention_of, mentions
+from consistency.extract.claims.quotes import name_of, quote_rows, subject_of
+from consistency.parsed import ParsedDocument
+
+CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
+NESTED_DEPS: Final = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"})
+ATTRIBUTING: Final = frozenset(
+    {"accuse", "allege", "suspect", "say", "report", "believe", "think", "claim", "charge"}
+)
+DATE_LABELS: Final = frozenset({"DATE", "TIME"})
+FIGURE_LABELS: Final = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+RECIPIENT_PREPS: Final = frozenset({"to", "for", "at", "into"})
+ORDINAL_WORDS: Final = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+)
+ORDINALS: Final = {w: i for i, w in enumerate(ORDINAL_WORDS.split(" "), start=1)}
+
+
+def ordinal_value(text: str) -> int | None:
+    """'second' → 2, '21st' → 21."""
+    word = text.lower().strip()
+    digits = word.rstrip("stndrh")
+    if digits.isdigit() and word != digits:
+        return int(digits)
+    return ORDINALS.get(word)
+
+
+def _is_clause(tok: Token, bounds: tuple[int, int]) -> bool:
+    if not bounds[0] <= tok.i < bounds[1] or tok.dep_ not in CLAUSE_DEPS:
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    return tok.pos_ == "AUX" and any(c.dep_ in ("attr", "acomp") for c in tok.children)
+
+
+def _own_tokens(head: Token, bounds: tuple[int, int]) -> list[Token]:
+    """The clause's words: its subtree without nested clauses, joining words and edge marks."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if not bounds[0] <= child.i < bounds[1]:
+                continue
+            if child.dep_ in NESTED_DEPS and child.pos_ in ("VERB", "AUX"):
+                continue
+            if tok is head and child.dep_ in ("cc", "mark") and child.i > head.i:
+                continue
+            if child.dep_ == "mark" and tok is head:
+                continue
+            stack.append(child)
+    out.sort(key=lambda t: t.i)
+    while out and (out[0].is_punct or out[0].dep_ == "cc"):
+        out.pop(0)
+    while out and (out[-1].is_punct or out[-1].dep_ == "cc"):
+        out.pop()
+    return out
+
+
+def _attributing_parent(verb: Token) -> Token | None:
+    """'has been accused of providing': the passive attributing verb over a complement."""
+    node = verb.head
+    if verb.dep_ == "pcomp" and node.dep_ == "prep":
+        node = node.head
+    elif verb.dep_ != "xcomp":
+        return None
+    passive = any(c.dep_ == "auxpass" for c in node.children)
+    return node if passive and node.lemma_ in ATTRIBUTING else None
+
+
+def _object(verb: Token, items: list[Mention]) -> tuple[str | None, dict[str, Any]]:
+    extra: dict[str, Any] = {}
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if obj is None and comp is not None:
+        extra["complement"] = comp.lemma_
+        obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        acomp = next((c for c in verb.children if c.dep_ == "acomp"), None)
+        return (acomp.text if acomp is not None else None), extra
+    found = mention_of(items, obj)
+    prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS), None
+    )
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if found is not None and found.label == "PERSON" and pobj is not None:
+        key = "invitee" if verb.lemma_ == "invite" else "recipient"
+        extra[key] = found.local or found.name
+        extra[key + "_span"] = [found.start, found.end]
+        obj = pobj
+    phrase = _unquote(noun_phrase(obj).text)
+    full = _unquote(noun_phrase(obj, with_preps=True).text)
+    if full != phrase:
+        extra["object_full"] = full
+    named = mention_of(items, obj)
+    if named is not None and named.kind != "demonym":
+        extra["object_canonical"] = named.local or named.name
+        extra["object_span"] = [named.start, named.end]
+    return phrase, extra
+
+
+def _unquote(text: str) -> str:
+    return " ".join(text.translate({ord(c): None for c in '"“”'}).split())
+
+
+def _attached(own: list[Token]) -> dict[str, Any]:
+    ids = {t.i for t in own}
+    doc = own[0].doc
+    dates, ordinals, figures = [], [], []
+    for ent in doc.ents:
+        if ent.root.i not in ids:
+            continue
+        span = [ent.start_char, ent.end_char]
+        if ent.label_ in DATE_LABELS:
+            dates.append({"span": span, "text": ent.text})
+        elif ent.label_ == "ORDINAL":
+            ordinals.append({"span": span, "text": ent.text, "value": ordinal_value(ent.text)})
+        elif ent.label_ in FIGURE_LABELS:
+            figures.append({"span": span, "text": ent.text})
+    return {"dates": dates, "ordinals": ordinals, "figures": figures}
+
+
+def _voice(
+    verb: Token, sentence: Span, items: list[Mention], quoted: dict[int, str | None]
+) -> tuple[str, str | None]:
+    """'reported' with the source, or 'outlet' (the article's own voice)."""
+    if verb.idx in quoted:
+        return "reported", quoted[verb.idx]
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in SPEECH_VERBS and node.pos_ == "VERB":
+            who = subject_of(node, (sentence.start, sentence.end))
+            named = name_of(who, items) if who is not None else None
+            return "reported", named[0] if named else None
+    for tok in sentence:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc):
+            pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                named = name_of(pobj, items)
+                return "reported", named[0] if named else pobj.text
+    return "outlet", None
+
+
+def _quoted_chars(parsed: ParsedDocument) -> dict[int, str | None]:
+    """Token offsets inside quotes → the quote's speaker."""
+    out: dict[int, str | None] = {}
+    for quote, speaker in quote_rows(parsed):
+        span = parsed.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for tok in span or []:
+            out[tok.idx] = speaker.name if speaker else None
+    return out
+
+
+def _claim(
+    verb: Token, sentence: Span, items: list[Mention], quoted: dict[int, str | None]
+) -> FactRow | None:
+    bounds = (sentence.start, sentence.end)
+    attributing = _attributing_parent(verb)
+    subject_tok = subject_of(attributing or verb, bounds)
+    own = _own_tokens(verb, bounds)
+    if subject_tok is None or not own:
+        return None
+    named = name_of(subject_tok, items)
+    subject = named[0] if named else subject_tok.text
+    obj, extra = _object(verb, items)
+    voice, source = _voice(attributing or verb, sentence, items, quoted)
+    attribution = source
+    modality = tn.modality_of(verb)
+    if attributing is not None:
+        words = [t for t in attributing.subtree if t.i < verb.i and t.i > subject_tok.i]
+        attribution = " ".join(t.text for t in words if t.dep_ != "advmod") or attributing.text
+        modality.append("alleged")
+    if voice == "reported":
+        modality.append("reported")
+    start, end = own[0].idx, own[-1].idx + len(own[-1].text)
+    governor = attributing or verb
+    direct = subject_tok.head.i == governor.i or (
+        governor.dep_ == "relcl" and subject_tok.i == governor.head.i
+    )
+    if direct and subject_tok.i < own[0].i and subject_tok.i >= bounds[0]:
+        start = min(start, subject_tok.idx)
+    if attributing is not None:
+        first = min(
+            [attributing, *(c for c in attributing.children if c.dep_.startswith("aux"))],
+            key=lambda t: t.i,
+        )
+        start = min(start, first.idx)
+    detail = {
+        "subject_span": list(named[1]) if named and named[1] else None,
+        "negated": tn.negated(verb) or None,
+        "modality": sorted(set(modality)),
+        "voice": voice,
+        "perfect": tn.perfect(verb) or None,
+        "passive": any(c.dep_ == "auxpass" for c in verb.children) or None,
+        **extra,
+        **_attached(own),
+    }
+    return {
+        "kind": "claim",
+        "char_start": start,
+        "char_end": end,
+        "subject": subject,
+        "canonical": subject,
+        "predicate": verb.lemma_.lower(),
+        "object": obj,
+        "tense": tn.tense_of(attributing or verb),
+        "attribution": attribution,
+        "detail": dumps(detail),
+    }
+
+
+def extract_claims(parsed: ParsedDocument) -> list[FactRow]:
+    """One claim row per checkable clause of the document."""
+    items = mentions(parsed)
+    quoted = _quoted_chars(parsed)
+    rows: list[FactRow] = []
+    for sentence in parsed.sentences:
+        bounds = (sentence.span.start, sentence.span.end)
+        for tok in sentence.span:
+            if _is_clause(tok, bounds) or _attributing_parent(tok) is not None:
+                if tok.lemma_ in ATTRIBUTING and any(
+                    (_attributing_parent(c) or c).i == tok.i for c in tok.subtree if c.i != tok.i
+                ):
+                    continue
+                row = _claim(tok, sentence.span, items, quoted)
+                if row is not None:
+                    rows.append(row)
+    return rows

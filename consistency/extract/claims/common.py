@@ -1,0 +1,101 @@
+"""Shared helpers of the claims layer: row type, compact JSON, per-document cache."""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+FactRow = dict[str, Any]
+T = TypeVar("T")
+
+SPEECH_VERBS: Final = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "quote",
+        "report",
+        "state",
+        "declare",
+        "announce",
+        "write",
+        "describe",
+        "praise",
+        "call",
+        "insist",
+        "warn",
+        "note",
+        "explain",
+        "claim",
+        "comment",
+        "stress",
+        "argue",
+        "ask",
+        "reply",
+        "respond",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "deny",
+        "urge",
+        "vow",
+        "promise",
+        "suggest",
+        "conclude",
+        "remark",
+    }
+)
+SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CACHE_SIZE: Final = 64
+_cache: OrderedDict[tuple[str, int], tuple[Doc, Any]] = OrderedDict()
+
+
+def dumps(detail: dict[str, Any]) -> str | None:
+    """Compact, key-sorted JSON; None for an empty detail."""
+    clean = {k: v for k, v in detail.items() if v not in (None, [], {}, "")}
+    if not clean:
+        return None
+    return json.dumps(clean, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def cached(name: str, doc: Doc, build: Callable[[], T]) -> T:
+    """Compute a per-document analysis once; the Doc itself is kept so ids stay unique."""
+    key = (name, id(doc))
+    hit = _cache.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]  # type: ignore[no-any-return]
+    value = build()
+    _cache[key] = (doc, value)
+    while len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return value
+
+
+def token_span(tokens: list[Token]) -> tuple[int, int]:
+    """Character span covering some tokens."""
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def noun_phrase(token: Token, *, with_preps: bool = False) -> Span:
+    """The noun phrase headed by ``token``: determiners, modifiers, compounds (and PPs)."""
+    keep = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod", "predet"}
+    if with_preps:
+        keep |= {"prep", "pobj", "punct", "cc", "conj", "appos"}
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in keep or (child.dep_ == "punct" and child.text in "-"):
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if with_preps and child.dep_ in keep and child.text not in ",;:":
+            right = max(right, child.right_edge.i)
+    doc = token.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]

@@ -1,0 +1,219 @@
+"""One identity per entity across all documents of a run.
+
+Entity rows arrive with their identity within one document (``canonical``).
+Here identities of the whole run are merged: people by full name (fuzzy) and a
+lone surname by the one full name of the run it belongs to; organizations and
+places by name, acronym ("EU" / "European Union") and transliteration
+("Kiev" / "Kyiv", the variants recorded in ``detail``); demonyms are tied to
+the place they name ("Chinese" → China); role nouns left open in their
+document ("the Chinese president") resolve to the one person the run teaches
+that title and nationality. Quotes and claims then take the canonical names of
+the mentions they point at (speaker, subject, invitee, object).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from consistency.normalize.clusters import UnionFind
+from consistency.normalize.names import acronym, demonym_country, fold, spelling_variants
+from consistency.tables import FACTS, frame, validate
+
+GROUP = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+
+def _detail(value: Any) -> dict[str, Any]:
+    return json.loads(value) if isinstance(value, str) and value else {}
+
+
+def _key(row: dict[str, Any], detail: dict[str, Any]) -> tuple[str, str]:
+    label = detail.get("type", row.get("object") or "")
+    group = GROUP.get(label, label)
+    base = row.get("canonical") if group == "PER" else detail.get("name", row.get("canonical"))
+    return group, fold(str(base or row.get("text") or ""))
+
+
+def _merge_people(keys: set[tuple[str, str]], uf: UnionFind) -> None:
+    full = sorted(k for k in keys if k[0] == "PER" and len(k[1].split()) >= 2)
+    for i, a in enumerate(full):
+        for b in full[i + 1 :]:
+            sa, sb = set(a[1].split()), set(b[1].split())
+            close = fuzz.ratio(a[1].replace(" ", ""), b[1].replace(" ", "")) >= 92
+            if close or sa <= sb or sb <= sa:
+                uf.union(a, b)
+    for key in (k for k in keys if k[0] == "PER" and len(k[1].split()) == 1):
+        owners = {uf.find(f) for f in full if key[1] in f[1].split()}
+        if len(owners) == 1:
+            uf.union(key, owners.pop())
+
+
+def _retype_lone_names(
+    rows: list[dict[str, Any]],
+    details: list[dict[str, Any]],
+    keys: dict[int, tuple[str, str]],
+    uf: UnionFind,
+) -> None:
+    """A one-word 'person' no full name owns, spelled like a place of the run, is that place.
+
+    The model tags a rarely seen spelling ("Kyiv") as a person where another
+    source's spelling ("Kiev") is a place; the type is repaired here.
+    """
+    places = {k[1] for k in keys.values() if k[0] == "PLACE"}
+    members: Counter[Any] = Counter(uf.find(k) for k in set(keys.values()))
+    for n, key in list(keys.items()):
+        if key[0] != "PER" or " " in key[1] or members[uf.find(key)] > 1:
+            continue
+        if key[1] in places or any(spelling_variants(key[1], p) for p in places):
+            keys[n] = ("PLACE", key[1])
+            uf.add(keys[n])
+            rows[n]["role"] = "place"
+            details[n]["retyped"] = "PLACE"
+            rows[n]["detail"] = _dumps(details[n])
+
+
+def _merge_names(keys: set[tuple[str, str]], uf: UnionFind) -> None:
+    for group in ("ORG", "PLACE"):
+        names = sorted(k for k in keys if k[0] == group)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if group == "PLACE" and spelling_variants(a[1], b[1]):
+                    uf.union(a, b)
+    for short in (k for k in keys if k[0] in ("ORG", "PLACE") and " " not in k[1]):
+        longs = [
+            k
+            for k in keys
+            if k[0] == short[0] and acronym(k[1].title()).lower() == short[1] and len(short[1]) > 1
+        ]
+        if len({uf.find(k) for k in longs}) == 1:
+            uf.union(short, longs[0])
+
+
+def _choose(names: Counter[str], person: bool) -> str:
+    return sorted(names, key=lambda n: (-len(n.split()) if person else 0, -names[n], n))[0]
+
+
+def canonicalize(facts: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Fill ``canonical`` across all documents of a run; same schema in, same out.
+
+    ``texts`` (doc_id → text) is optional: when given, the surfaces recorded in
+    ``detail`` variants are the document slices.
+    """
+    validate(facts, FACTS)
+    rows = [
+        {k: (None if pd.isna(v) else v) for k, v in r.items()} for r in facts.to_dict("records")
+    ]
+    details = [_detail(r.get("detail")) for r in rows]
+    uf = UnionFind()
+    keys: dict[int, tuple[str, str]] = {}
+    for n, (row, detail) in enumerate(zip(rows, details, strict=True)):
+        if row["kind"] == "entity" and detail.get("type") not in ("ROLE", "NORP"):
+            keys[n] = _key(row, detail)
+            uf.add(keys[n])
+    _merge_people(set(keys.values()), uf)
+    _retype_lone_names(rows, details, keys, uf)
+    _merge_names(set(keys.values()), uf)
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for n, key in keys.items():
+        surface = rows[n]["canonical"] if key[0] == "PER" else details[n].get("name")
+        if texts is not None and key[0] != "PER" and rows[n]["doc_id"] in texts:
+            text = texts[rows[n]["doc_id"]]
+            surface = text[int(rows[n]["char_start"]) : int(rows[n]["char_end"])]
+        names[uf.find(key)][str(surface or rows[n]["text"])] += 1
+    chosen = {root: _choose(c, root[0] == "PER") for root, c in names.items()}
+    _apply_entities(rows, details, keys, uf, chosen, names)
+    _resolve_demonyms_and_roles(rows, details, keys, uf, chosen)
+    _propagate(rows, details)
+    return frame(rows, FACTS)
+
+
+def _apply_entities(
+    rows: list[dict[str, Any]],
+    details: list[dict[str, Any]],
+    keys: dict[int, tuple[str, str]],
+    uf: UnionFind,
+    chosen: dict[tuple[str, str], str],
+    names: dict[tuple[str, str], Counter[str]],
+) -> None:
+    for n, key in keys.items():
+        root = uf.find(key)
+        rows[n]["canonical"] = chosen[root]
+        spellings = {fold(s): s for s in names[root]}
+        if key[0] == "PLACE" and len(spellings) > 1:
+            details[n]["variants"] = sorted(spellings.values())
+            rows[n]["detail"] = _dumps(details[n])
+
+
+def _resolve_demonyms_and_roles(
+    rows: list[dict[str, Any]],
+    details: list[dict[str, Any]],
+    keys: dict[int, tuple[str, str]],
+    uf: UnionFind,
+    chosen: dict[tuple[str, str], str],
+) -> None:
+    places = sorted({chosen[uf.find(k)] for k in keys.values() if k[0] == "PLACE"})
+    learned: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for n, key in keys.items():
+        if key[0] == "PER":
+            titles, nations = learned[chosen[uf.find(key)]]
+            titles.update(t for t in [details[n].get("title"), *details[n].get("teaches", [])] if t)
+            if details[n].get("nationality"):
+                nations.add(fold(details[n]["nationality"]))
+    for row, detail in zip(rows, details, strict=True):
+        if row["kind"] != "entity":
+            continue
+        if detail.get("type") == "NORP":
+            row["canonical"] = (
+                demonym_country(str(detail.get("name", row["text"])), places) or (row["canonical"])
+            )
+        elif detail.get("type") == "ROLE":
+            nation = fold(str(detail.get("nationality", "")))
+            hits = [
+                p for p, (t, ns) in learned.items() if nation in ns and detail.get("title") in t
+            ]
+            if len(hits) == 1:
+                row["canonical"], row["object"], row["role"] = hits[0], "PERSON", "person"
+                detail["resolved"] = True
+                row["detail"] = _dumps(detail)
+
+
+def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> None:
+    """Quotes and claims take the canonical names of the mentions they point at."""
+    by_span: dict[tuple[str, int, int], str] = {}
+    for row in rows:
+        if row["kind"] == "entity" and row["canonical"]:
+            by_span[(row["doc_id"], int(row["char_start"]), int(row["char_end"]))] = row[
+                "canonical"
+            ]
+
+    def lookup(row: dict[str, Any], span: list[int] | None) -> str | None:
+        return by_span.get((row["doc_id"], span[0], span[1])) if span else None
+
+    for row, detail in zip(rows, details, strict=True):
+        if row["kind"] == "quote":
+            speaker = lookup(row, detail.get("speaker_span"))
+            if speaker:
+                row["subject"] = row["canonical"] = speaker
+            channel = lookup(row, detail.get("channel_span"))
+            row["attribution"] = channel or row["attribution"]
+        elif row["kind"] == "claim":
+            subject = lookup(row, detail.get("subject_span"))
+            if subject:
+                row["subject"] = row["canonical"] = subject
+            changed = False
+            for key in ("invitee", "recipient", "object_canonical"):
+                span_key = "object_span" if key == "object_canonical" else key + "_span"
+                name = lookup(row, detail.get(span_key))
+                if name and key in detail and detail[key] != name:
+                    detail[key], changed = name, True
+            if changed:
+                row["detail"] = _dumps(detail)
+
+
+def _dumps(detail: dict[str, Any]) -> str:
+    return json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

@@ -1,0 +1,136 @@
+"""Name normalization: folding, honorifics, spelling variants, demonyms.
+
+General rules only; nothing here names an entity of any particular article.
+The one table, :data:`IRREGULAR_DEMONYMS`, lists well-known demonyms whose
+country cannot be found by stripping a suffix (general knowledge, as in any
+dictionary); regular ones ("Chinese", "Russian", "Ukrainian") are matched to
+the places a run mentions by :func:`demonym_matches`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from rapidfuzz import fuzz
+
+#: Forms of address that are not part of a name and carry no role.
+HONORIFICS: Final = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mister", "prof"}
+)
+#: Demonyms whose country is not their prefix (general knowledge).
+IRREGULAR_DEMONYMS: Final[dict[str, str]] = {
+    "american": "United States",
+    "british": "United Kingdom",
+    "briton": "United Kingdom",
+    "dutch": "Netherlands",
+    "french": "France",
+    "greek": "Greece",
+    "swiss": "Switzerland",
+    "thai": "Thailand",
+    "filipino": "Philippines",
+    "welsh": "Wales",
+    "irish": "Ireland",
+    "scottish": "Scotland",
+    "danish": "Denmark",
+    "swedish": "Sweden",
+    "finnish": "Finland",
+    "polish": "Poland",
+    "turkish": "Turkey",
+    "spanish": "Spain",
+    "israeli": "Israel",
+    "peruvian": "Peru",
+}
+_DEMONYM_SUFFIXES: Final = ("ese", "ians", "ian", "ans", "an", "ish", "is", "i", "n", "s")
+_SPACES: Final = re.compile(r"\s+")
+_POSSESSIVE: Final = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, possessive and punctuation, collapse spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.strip())
+    text = re.sub(r"[^\w\s-]", " ", text.lower()).replace("-", " ")
+    text = _SPACES.sub(" ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def strip_honorifics(name: str) -> str:
+    """'Mr Xi' → 'Xi'; 'Dr. Jane Roe' → 'Jane Roe'."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton: first letter kept, then vowels, y, w, h dropped, runs merged.
+
+    Transliterations of one name mostly differ in vowels and glides
+    (Kiev/Kyiv, Odessa/Odesa, Kharkov/Kharkiv share a skeleton).
+    """
+    word = fold(name).replace(" ", "")
+    if not word:
+        return ""
+    rest = re.sub(r"[aeiouyhw]", "", word[1:])
+    rest = re.sub(r"v", "f", rest)
+    out = word[0]
+    for char in rest:
+        if char != out[-1]:
+            out += char
+    return out
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two place names that read as transliterations of one name.
+
+    Same consonant skeleton (at least two consonants), lengths within one
+    character, and a rapidfuzz similarity of at least 70: Kiev/Kyiv yes,
+    Mali/Malawi and Niger/Nigeria no.
+    """
+    fa, fb = fold(a), fold(b)
+    if fa == fb or " " in fa or " " in fb:
+        return False
+    if abs(len(fa) - len(fb)) > 1:
+        return False
+    ska, skb = skeleton(fa), skeleton(fb)
+    return ska == skb and len(ska) >= 2 and fuzz.ratio(fa, fb) >= 70
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalized words: 'European Union' → 'EU'."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def demonym_matches(demonym: str, place: str) -> bool:
+    """'Chinese' ~ 'China', 'Ukrainian' ~ 'Ukraine', 'Russians' ~ 'Russia'."""
+    word, target = fold(demonym), fold(place)
+    if not word or not target or " " in word:
+        return False
+    if IRREGULAR_DEMONYMS.get(word, "").lower() == target:
+        return True
+    for suffix in _DEMONYM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if target.startswith(stem) and len(target) - len(stem) <= 4 and " " not in target:
+                return True
+    return False
+
+
+def demonym_country(demonym: str, places: list[str]) -> str | None:
+    """The place among ``places`` a demonym names, else a well-known irregular one."""
+    hits = sorted({p for p in places if demonym_matches(demonym, p)}, key=len)
+    if hits:
+        return hits[0]
+    return IRREGULAR_DEMONYMS.get(fold(demonym))
+
+
+def looks_like_demonym(word: str) -> bool:
+    """A capitalized adjective of nationality by its form: Chinese, Russian, Dutch."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    lower = word.lower()
+    return lower in IRREGULAR_DEMONYMS or lower.endswith(("ese", "ian", "an", "ish", "i"))
