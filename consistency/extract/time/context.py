@@ -1,0 +1,72 @@
+"""What every rule reads besides its match: the text, the anchor and the tense oracle."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from consistency.extract.time import intervals, patterns
+
+#: (start, end) of an expression → "past", "present", "future" or None
+TenseOf = Callable[[int, int], str | None]
+
+_CLAUSE_STOP = re.compile(r"[.;!?]|\s[-–—]\s")
+
+
+def lexical_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the clause around ``text[start:end]`` from surface cues only:
+    the nearest future or past cue wins (the fallback when there is no parser)."""
+    left = max(0, start - 80)
+    before = text[left:start]
+    stops = list(_CLAUSE_STOP.finditer(before))
+    if stops:
+        left += stops[-1].end()
+        before = text[left:start]
+    after = text[end : end + 60]
+    stop = _CLAUSE_STOP.search(after)
+    if stop:
+        after = after[: stop.start()]
+    best: tuple[int, str] | None = None
+    for cue, label in ((patterns.FUTURE_CUE, "future"), (patterns.PAST_CUE, "past")):
+        for m in cue.finditer(before):
+            gap = len(before) - m.end()
+            if best is None or gap < best[0]:
+                best = (gap, label)
+        for m in cue.finditer(after):
+            gap = m.start() + 10  # words after weigh less than words before
+            if best is None or gap < best[0]:
+                best = (gap, label)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    anchor: date | None
+    prefer: str = "dmy"
+    tense: TenseOf | None = None
+
+    def tense_at(self, start: int, end: int) -> str | None:
+        if self.tense is not None:
+            found = self.tense(start, end)
+            if found is not None:
+                return found
+        return lexical_tense(self.text, start, end)
+
+    def year_for(
+        self, start: int, end: int, month: int, day: int | None = None
+    ) -> tuple[int, str, str | None]:
+        """The implicit year of a month (and day) by the tense of its clause:
+        (year, how it was chosen, tense used). Needs an anchor."""
+        assert self.anchor is not None
+        tense = self.tense_at(start, end)
+        if tense == "past":
+            y = intervals.latest_on_or_before(self.anchor, month, day)
+            return y, "past tense: latest on or before the anchor", tense
+        if tense == "future":
+            y = intervals.next_on_or_after(self.anchor, month, day)
+            return y, "future tense: next on or after the anchor", tense
+        y = intervals.nearest_year(self.anchor, month, day)
+        return y, "no tense: nearest to the anchor", tense

@@ -1,0 +1,114 @@
+"""The predicate governing a span and its tense or modality, read from a spaCy parse.
+
+``tense`` is the label the checks read (past, present, future, conditional,
+planned, invited, scheduled); ``base`` is the plain time of the clause (past,
+present, future) that picks implicit years. "invited ... in early February"
+is labelled invited but its base is past: the invitation was made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from consistency.extract.time.context import TenseOf
+
+PLANNED: Final = frozenset({"plan", "intend", "aim", "hope", "prepare", "seek"})
+SCHEDULED: Final = frozenset({"schedule", "slate", "set", "due", "expect", "poise"})
+INVITED: Final = frozenset({"invite"})
+_FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL_AUX: Final = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+_VERBAL: Final = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    lemma: str | None
+    tense: str | None
+    base: str | None
+
+
+NONE: Final = Predicate(None, None, None)
+
+
+def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The nearest verb above the span's root (the span itself when it holds none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok: Token = span.root
+    for _ in range(12):
+        if tok.pos_ in _VERBAL and not (span.start <= tok.i < span.end):
+            return tok
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in _VERBAL else None
+        tok = tok.head
+    return None
+
+
+def _own_tense(verb: Token) -> str | None:
+    """past, present, future or conditional from the verb's tag and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if words & _MODAL_AUX:
+        return "conditional"
+    if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxes):
+        return "future"
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags:
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+        return _own_tense(verb.head)
+    return None
+
+
+def _label(verb: Token, own: str | None) -> tuple[str | None, str | None]:
+    lemma = verb.lemma_.lower()
+    if lemma in INVITED:
+        return "invited", own
+    if lemma in PLANNED or lemma in SCHEDULED:
+        label = "planned" if lemma in PLANNED else "scheduled"
+        return label, "future" if own in ("present", "future", None) else own
+    return own, own
+
+
+def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
+    """The governing predicate of ``doc.text[start:end]`` with its tense label and base."""
+    verb = governing_verb(doc, start, end)
+    if verb is None:
+        return NONE
+    own = _own_tense(verb)
+    label, base = _label(verb, own)
+    head = verb.head
+    # "to attend ... in May" under "invited", "plans to", "is scheduled to"
+    if own is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head is not verb:
+        head_own = _own_tense(head)
+        head_label, head_base = _label(head, head_own)
+        if head_label in ("planned", "scheduled"):
+            return Predicate(verb.lemma_.lower(), head_label, head_base)
+        if head_label == "invited":
+            return Predicate(verb.lemma_.lower(), "invited", head_own)
+        if head_own is not None:
+            base = "future" if head_own == "present" and verb.tag_ == "VB" else head_own
+            return Predicate(verb.lemma_.lower(), head_own, base)
+    if own == "conditional":
+        base = None
+    return Predicate(verb.lemma_.lower(), label, base)
+
+
+def tense_oracle(doc: Doc, offset: int = 0) -> TenseOf:
+    """A ``tense`` callable for :func:`find_timexes` over a sentence starting at
+    ``offset`` in ``doc``: the base tense of the governing predicate."""
+
+    def tense(start: int, end: int) -> str | None:
+        return predicate_of(doc, offset + start, offset + end).base
+
+    return tense

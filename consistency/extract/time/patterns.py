@@ -1,0 +1,246 @@
+"""Every compiled pattern of the temporal engine, in one place.
+
+Patterns only find candidates; the rules in ``rules_*.py`` decide and resolve.
+Case-insensitive throughout: rules check capitalization where it matters
+(month and weekday names must be capitalized, so "may" and "march" stay verbs).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from consistency.extract.time.explicit import MONTHS, WEEKDAYS
+
+NUMBER_WORDS: Final[dict[str, float]] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "a couple of": 2,
+    "a dozen": 12,
+    "half a": 0.5,
+}
+#: vague counts: TIMEX3 writes them with an X ("several years" = PXY)
+VAGUE_WORDS: Final = ("several", "a few", "few", "many", "some")
+ORDINALS: Final[dict[str, int]] = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+}
+UNITS: Final[dict[str, str]] = {
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "fortnight": "2W",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
+MODS: Final[dict[str, str]] = {
+    "early": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "start": "start",
+    "beginning": "start",
+    "end": "end",
+}
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_I: Final = re.I
+_FULL_MONTHS: Final = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_SHORT_MONTHS: Final = [m for m in MONTHS if m not in _FULL_MONTHS]
+#: the dot belongs to an abbreviation ("Feb."), never to a full name at a sentence end
+MONTH: Final = r"(?P<month>(?:" + _alt(_FULL_MONTHS) + r")|(?:" + _alt(_SHORT_MONTHS) + r")\.?)"
+WEEKDAY: Final = r"(?P<weekday>" + _alt(WEEKDAYS) + r")"
+DAY: Final = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR: Final = r"(?P<year>(?:1[5-9]|20)\d\d)"
+NUM: Final = r"(?P<n>\d+(?:\.\d+)?|" + _alt([*NUMBER_WORDS, *VAGUE_WORDS]) + r")"
+UNIT: Final = r"(?P<unit>" + _alt(UNITS) + r"|centuries)s?"
+#: "early", "mid-", "the end of", "the beginning of" ... before a period
+MOD: Final = (
+    r"(?:(?P<mod>early|mid|late)[\s-]+|the\s+(?P<modof>start|beginning|middle|end)\s+of\s+)"
+)
+REL: Final = r"(?P<rel>last|next|this|coming|past|previous|current)"
+YEAR_WORD: Final = r"(?P<yrel>this|last|next|the\s+same|the\s+current|the\s+previous)\s+year"
+
+# Absolute dates (explicit.py holds the full day-month-year forms).
+MONTH_DAY: Final = re.compile(r"\b" + MONTH + r"\s+" + DAY + r"\b(?!\s*(?:%|[,:]\s*\d))", _I)
+DAY_MONTH: Final = re.compile(r"\b(?:the\s+)?" + DAY + r"\s+(?:of\s+)?" + MONTH + r"(?!\w)", _I)
+MONTH_YEAR: Final = re.compile(
+    r"(?:\b" + MOD + r")?\b" + MONTH + r",?\s+(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r")", _I
+)
+MONTH_ALONE: Final = re.compile(
+    r"(?:\b(?P<lead>earlier|later)\s+(?:in\s+)?)?(?:\b"
+    + MOD
+    + r"|\b"
+    + REL
+    + r"\s+)?\b"
+    + MONTH
+    + r"(?!\w)",
+    _I,
+)
+YEAR_ALONE: Final = re.compile(
+    r"(?:\b" + MOD + r"|\bthe\s+year\s+)?(?<![\d,.$€£#/-])" + YEAR + r"(?![\d%]|[.,]\d|-\d|/\d)",
+    _I,
+)
+DECADE: Final = re.compile(
+    r"(?:\bthe\s+)?(?:" + MOD + r")?(?:\b(?P<century>1[5-9]|20)|['’]|\b)(?P<decade>\d)0['’]?s\b",
+    _I,
+)
+QUARTER: Final = re.compile(
+    r"\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"[\s-]+quarter)(?:\s*(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r"))?",
+    _I,
+)
+HALF: Final = re.compile(
+    r"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:" + YEAR + r"\b|" + YEAR_WORD + r")",
+    _I,
+)
+SEASON: Final = re.compile(
+    r"(?:\b" + MOD + r"|\b" + REL + r"\s+|\bthe\s+)?\b(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:\s+(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r"))?(?!\w)",
+    _I,
+)
+
+# Relative to the anchor.
+DAY_WORD: Final = re.compile(
+    r"\b(?:(?P<lead>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
+    r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+    _I,
+)
+PART_OF_DAY: Final = re.compile(
+    r"\b(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _I
+)
+WEEKDAY_REF: Final = re.compile(
+    r"(?:\b(?P<mod>early|late)\s+|\b" + REL + r"\s+)?\b" + WEEKDAY + r"(?P<plural>s)?(?:'s)?"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?!\w)",
+    _I,
+)
+UNIT_REF: Final = re.compile(
+    r"(?:\b(?P<lead>earlier|later)\s+)?(?:\b" + MOD + r")?\b(?P<rel>last|next|this|coming|"
+    r"previous|current|the\s+(?:current|previous|coming|next))\s+"
+    r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
+    _I,
+)
+#: "the end of the year": only with a modifier does "the year" name the anchor's year
+MOD_THE_UNIT: Final = re.compile(r"\b" + MOD + r"the\s+(?P<unit>week|month|year|decade)\b", _I)
+AGO: Final = re.compile(
+    r"\b(?:(?P<q>about|around|nearly|almost|some|roughly|more\s+than|over|less\s+than)\s+)?"
+    + NUM
+    + r"[\s-]+"
+    + UNIT
+    + r"\s+ago\b",
+    _I,
+)
+REF: Final = re.compile(
+    r"\b(?:(?P<past>recently|in\s+recent\s+(?:days|weeks|months|years|decades)|lately)|"
+    r"(?P<present>nowadays|currently|at\s+present|these\s+days)|"
+    r"(?P<future>the\s+(?:coming|next\s+few)\s+(?P<funit>days|weeks|months|years)|"
+    r"the\s+near\s+future))\b",
+    _I,
+)
+
+# Durations and sets.
+DURATION: Final = re.compile(
+    r"\b(?:(?P<q>more\s+than|over|about|around|nearly|almost|at\s+least|less\s+than|"
+    r"fewer\s+than|some|roughly|up\s+to|approximately|just\s+over|just\s+under)\s+)?"
+    r"(?:(?P<span>the\s+(?:past|last|next|first|previous|coming)|another)\s+)?"
+    + NUM
+    + r"(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
+    + UNIT
+    + r"\b(?![\s-]+old\b)",
+    _I,
+)
+SPAN_UNIT: Final = re.compile(
+    r"\b(?P<span>the\s+(?:past|last))\s+(?P<unit>day|week|month|year|decade)"
+    r"\b(?!-)",
+    _I,
+)
+SET_WORDS: Final = re.compile(
+    r"\b(?:(?P<adv>daily|weekly|monthly|quarterly|annually|yearly)|"
+    r"(?:every|each|per)\s+(?P<unit>day|week|month|quarter|year|decade))\b",
+    _I,
+)
+RATE: Final = re.compile(
+    r"\b(?P<word>a|an|per)\s+(?P<unit>day|week|month|quarter|year)\b(?!\s+(?:ago|after"
+    r"|before|earlier|later)\b)",
+    _I,
+)
+
+# Relative to another event or to the previous date of the narrative.
+OFFSET: Final = re.compile(
+    r"\b(?:(?P<the>the)|" + NUM + r")[\s-]+" + UNIT + r"\s+(?P<rel>after|before|earlier|later|"
+    r"prior\s+to|following)\b",
+    _I,
+)
+#: where the clause naming an event ends
+CLAUSE_END: Final = re.compile(r"[.;:!?,)\"”]|\s(?:and|but|when|while|which|who|as)\s")
+EVENT_START: Final = re.compile(r"\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?[A-Za-z]")
+
+#: words introducing a time expression, recorded as its signal
+SIGNAL_BEFORE: Final = re.compile(
+    r"\b(?P<signal>since|until|till|by|before|after|from|in|on|during|through|as\s+of|"
+    r"around|about|circa|throughout|between|to|at|of)\s+$",
+    _I,
+)
+#: words before a bare month name that make it a month (not "May I", "March on")
+MONTH_CUE: Final = re.compile(
+    r"\b(?:since|until|till|by|before|after|from|in|on|during|through|of|and|or|to|"
+    r"between|throughout|late|early|mid|as\s+of)[\s-]+$",
+    _I,
+)
+#: plural counts right after a number: "2019 people" is no year
+COUNT_NOUN_AFTER: Final = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|units|votes|cases|deaths|jobs|workers|employees|"
+    r"students|homes|houses|cars|vehicles|residents|members|copies|points|km|miles|metres|"
+    r"meters|tons|tonnes|feet|kg|barrels|shares|children|civilians|refugees|dollars|euros)\b",
+    _I,
+)
+CURRENCY_BEFORE: Final = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|GBP|Rs|No)\.?)\s*$", _I)
+#: cues of the tense of the clause around an expression, for the no-parser fallback
+FUTURE_CUE: Final = re.compile(
+    r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|scheduled|slated|due\s+to|expected\s+to|"
+    r"upcoming|next|is\s+to|are\s+to|intends?\s+to)\b",
+    _I,
+)
+PAST_CUE: Final = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|\w{3,}ed)\b", _I
+)
