@@ -1,0 +1,166 @@
+"""Reading what surrounds a number: scale, unit, currency, qualifier, change, age."""
+
+from __future__ import annotations
+
+import re
+
+from consistency.extract.numbers import lexicon as lx
+from consistency.extract.numbers import patterns as pt
+from consistency.extract.numbers.draft import Draft
+
+
+def expand(text: str, d: Draft) -> Draft | None:
+    """Read the context of one number in place; None when it is no figure (a year, a duration)."""
+    if d.kind == "skip":
+        return None
+    if d.ordinal:
+        if pt.BIRTHDAY_AFTER.match(text, d.end):
+            d.kind, d.unit, d.role = "age", "year", "age"
+        return d
+    if d.role == "change":  # "doubled", "fell by half": complete already
+        return d
+    if not d.words and not d.vague:
+        _mixed_fraction(text, d)
+    _currency_before(text, d)
+    _scale(text, d)
+    _unit_after(text, d)
+    if d.kind == "skip" or _is_year(text, d):
+        return None
+    if d.unit is None and d.words and d.value == 1 and d.scale is None:
+        return None  # a bare "one" is rarely a figure
+    _minus(text, d)
+    _qualifier(text, d)
+    _change(text, d)
+    return d
+
+
+def _mixed_fraction(text: str, d: Draft) -> None:
+    m = pt.MIXED_FRACTION.match(text, d.end)
+    if m and int(m.group(1)) < int(m.group(2)):
+        d.value += int(m.group(1)) / int(m.group(2))
+        d.end = d.num_end = m.end()
+
+
+def _currency_before(text: str, d: Draft) -> None:
+    m = pt.SYMBOL_BEFORE.search(text, 0, d.start)
+    if m:
+        key = re.sub(r"\s+", "", m.group(1).lower())
+        if key in lx.CURRENCY_SYMBOLS:
+            d.unit, d.start = lx.CURRENCY_SYMBOLS[key], m.start(1)
+        else:  # "of $": a plain dollar sign after an ordinary word
+            d.unit, d.start = "USD", m.start(1) + m.group(1).rindex("$")
+        d.kind = "money"
+        return
+    m = pt.CODE_BEFORE.search(text, 0, d.start)
+    if m:
+        code = (m.group(2) or "usd").lower()
+        d.unit, d.start, d.kind = ("CNY" if code == "rmb" else code.upper()), m.start(), "money"
+        if m.group(1):
+            d.multiplier *= 1e6
+            d.value *= 1e6
+
+
+def _scale(text: str, d: Draft) -> None:
+    m = pt.SCALE_AFTER.match(text, d.end)
+    if m is None and not d.words:
+        m = pt.TIGHT_SCALE_AFTER.match(text, d.end)
+        if m and m.group(1).lower() in ("m", "k", "b") and d.kind != "money":
+            m = None  # "10m" without a currency is ten metres
+    if m is None and d.kind != "money":
+        m = re.compile(r"\s(mln|bln|bn|mn|tn)\b", re.I).match(text, d.end)
+    if m:
+        word = m.group(1).lower()
+        d.scale, d.end = word, m.end()
+        d.multiplier *= lx.SCALES[word]
+        d.value *= lx.SCALES[word]
+
+
+def _unit_after(text: str, d: Draft) -> None:
+    if d.kind != "money":
+        if m := pt.PERCENT_AFTER.match(text, d.end):
+            d.kind, d.unit, d.end = "percent", "percent", m.end()
+            return
+        if m := pt.POINTS_AFTER.match(text, d.end):
+            d.kind, d.unit, d.end = "percent", "pp", m.end()
+            d.value *= lx.POINT_WORDS[m.group(1).lower()]
+            return
+        if _currency_after(text, d):
+            return
+    if m := pt.AGE_AFTER.match(text, d.end):
+        d.kind, d.role, d.end = "age", "age", m.end()
+        d.unit = lx.AGE_UNITS.get((m.group(1) or "year").lower(), "year")
+        return
+    if d.kind == "money":
+        _scale(text, d)  # "75 USD million"
+        return
+    if m := pt.AGED_BEFORE.search(text, 0, d.start):
+        d.kind, d.role, d.unit, d.start = "age", "age", "year", m.start()
+        return
+    if pt.TIME_UNIT_AFTER.match(text, d.end):
+        d.kind = "skip"  # a duration: the temporal engine's
+        return
+    if pt.PEOPLE_AFTER.match(text, d.end):
+        d.unit = "people"
+
+
+def _currency_after(text: str, d: Draft) -> bool:
+    if m := pt.CODE_AFTER.match(text, d.end):
+        code = m.group(2).lower()
+        d.unit, d.kind, d.end = ("CNY" if code == "rmb" else code.upper()), "money", m.end()
+        if m.group(1):
+            d.value *= 1e6
+            d.multiplier *= 1e6
+        _scale(text, d)
+        return True
+    if m := pt.CURRENCY_NAME_AFTER.match(text, d.end):
+        name = re.sub(r"\s+", " ", m.group(1).lower())
+        if name.startswith("pound") and pt.OF_AFTER.match(text, m.end()):
+            return False  # "two pounds of flour": a weight
+        if name in lx.MINOR_UNITS:
+            d.unit, d.value = lx.MINOR_UNITS[name], d.value / 100
+        else:
+            d.unit = lx.CURRENCY_NAMES[name]
+        d.kind, d.end = "money", m.end()
+        return True
+    if (m := pt.SYMBOL_AFTER.match(text, d.end)) and not pt.DIGIT_AFTER.match(text, m.end()):
+        d.unit, d.kind, d.end = lx.CURRENCY_SYMBOLS[m.group(1)], "money", m.end()
+        return True
+    return False
+
+
+def _is_year(text: str, d: Draft) -> bool:
+    surface = text[d.num_start : d.num_end]
+    return (
+        d.unit is None
+        and d.scale is None
+        and d.kind == "quantity"
+        and pt.YEAR.fullmatch(surface) is not None
+    )
+
+
+def _minus(text: str, d: Draft) -> None:
+    if m := pt.MINUS_BEFORE.search(text, 0, d.start):
+        d.value, d.start = -d.value, m.start()
+
+
+def _qualifier(text: str, d: Draft) -> None:
+    if d.vague:
+        return
+    if m := pt.QUALIFIER_BEFORE.search(text, 0, d.start):
+        word = m.group(1).lower()
+        d.qualifier, d.qualifier_word, d.start = lx.QUALIFIERS[word], word, m.start()
+
+
+def _change(text: str, d: Draft) -> None:
+    if m := pt.TO_BEFORE.search(text, 0, d.start):
+        d.change_part, d.direction = "to", lx.CHANGE_WORDS[m.group(1).lower()]
+    elif (m := pt.FROM_BEFORE.search(text, 0, d.start)) and m.group(1):
+        d.change_part, d.direction = "from", lx.CHANGE_WORDS[m.group(1).lower()]
+    elif m := pt.CHANGE_BEFORE.search(text, 0, d.start):
+        d.role, d.direction = "change", lx.CHANGE_WORDS[m.group(1).lower()]
+    elif (m := pt.CHANGE_NOUN_BEFORE.search(text, 0, d.start)) or (
+        d.kind in ("percent", "money") and (m := pt.CHANGE_NOUN_AFTER.match(text, d.end))
+    ):
+        d.role, d.direction = "change", lx.CHANGE_WORDS.get(m.group(1).lower(), "up")
+    if d.role == "change" and (m := pt.BASE_AFTER.match(text, d.end)):
+        d.base = re.sub(r"[\s-]+", " ", (m.group(1) or m.group(2)).lower())

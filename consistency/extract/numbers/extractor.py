@@ -1,0 +1,49 @@
+"""Figures → fact rows: the numbers layer's extractor over a parsed document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from consistency.extract.numbers.figures import Figure, find_figures
+from consistency.extract.numbers.syntax import age_subject, measured_object
+from consistency.parsed import ParsedDocument
+
+FactRow = dict[str, Any]
+EXTRACTOR = "numbers.extract_numbers"
+
+
+def extract_numbers(parsed: ParsedDocument) -> list[FactRow]:
+    """Money, percents, quantities, ordinals and ages of every analysed sentence.
+
+    Offsets are document offsets of exactly the figure's surface; ``object`` is the
+    measured thing from the parse, ``subject`` whose age an age is.
+    """
+    rows: list[FactRow] = []
+    for sentence in parsed.sentences:
+        text = parsed.text[sentence.char_start : sentence.char_end]
+        for figure in find_figures(text):
+            rows.append(_row(parsed, figure, sentence.char_start))
+    return rows
+
+
+def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
+    start, end = offset + figure.start, offset + figure.end
+    row: FactRow = {
+        "kind": figure.kind,
+        "char_start": start,
+        "char_end": end,
+        "value": figure.value,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "value_low": figure.low,
+        "value_high": figure.high,
+        "role": figure.role,
+        "detail": figure.detail_json(),
+        "extractor": EXTRACTOR,
+    }
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        row["object"] = measured_object(span)
+        if figure.kind == "age":
+            row["subject"] = age_subject(span)
+    return row

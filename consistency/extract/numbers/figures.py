@@ -1,0 +1,172 @@
+"""The text-level core: every figure of a text with value, unit, qualifier and role.
+
+``find_figures`` needs no parser: it reads numbers (:mod:`.scan`), their context
+(:mod:`.expand`), then joins ranges and "from A to B" pairs. Physical units come
+from quantulum3 (:mod:`.physical`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from consistency.extract.numbers import patterns as pt
+from consistency.extract.numbers.draft import Draft, bounds
+from consistency.extract.numbers.expand import expand
+from consistency.extract.numbers.masks import masked_spans
+from consistency.extract.numbers.physical import physical_quantities
+from consistency.extract.numbers.scan import find_numbers
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure; ``start``/``end`` are offsets of its exact surface in the text read."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float
+    unit: str | None = None
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    role: str = "level"
+    direction: str | None = None
+    scale: str | None = None
+    change_part: str | None = None
+    base: str | None = None
+    is_range: bool = False
+
+    def detail(self) -> dict[str, object]:
+        """What the facts table has no column for."""
+        out: dict[str, object] = {
+            "direction": self.direction,
+            "scale": self.scale,
+            "change_part": self.change_part,
+            "base": self.base,
+        }
+        if self.is_range:
+            out["range"] = [self.low, self.high]
+        return {k: v for k, v in out.items() if v is not None}
+
+    def detail_json(self) -> str | None:
+        detail = self.detail()
+        return json.dumps(detail, sort_keys=True, separators=(",", ":")) if detail else None
+
+
+def find_figures(text: str, *, physical: bool = True) -> list[Figure]:
+    """Every figure of ``text``; dates, years, clock times and phone numbers never are."""
+    drafts = _disjoint([d for d in find_numbers(text, masked_spans(text)) if expand(text, d)])
+    drafts = _join(text, drafts)
+    if physical:
+        drafts = _physical_units(text, drafts)
+    return [_freeze(text, d) for d in drafts]
+
+
+def _physical_units(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Give bare numbers the physical unit quantulum3 reads after them ("20-25 km")."""
+    bare = [d for d in drafts if d.kind == "quantity" and d.unit is None and not d.role]
+    if not bare:
+        return drafts
+    for q in physical_quantities(text):
+        for d in bare:
+            if q.start < d.num_end and d.num_start < q.end and q.end > d.num_end:
+                d.unit, d.end = q.unit, max(d.end, q.end)
+    return _disjoint(drafts)
+
+
+def _disjoint(drafts: list[Draft]) -> list[Draft]:
+    """Drop a number its neighbour's context swallowed ("1" in "10 1/2 miles")."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.start, -d.end)):
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out
+
+
+def _join(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Ranges ("20-25", "between 20 and 25") become one figure; "from A to B" pairs are marked."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is None or not _joinable(prev, d):
+            out.append(d)
+            continue
+        gap = text[prev.end : d.start]
+        between = pt.BETWEEN_BEFORE.search(text, 0, prev.start)
+        if prev.change_part == "from" and pt.TO_JOIN.fullmatch(gap):
+            d.change_part, d.direction = "to", d.direction or prev.direction
+            out.append(d)
+        elif prev.role == "change" and pt.TO_JOIN.fullmatch(gap) and d.kind != prev.kind:
+            d.change_part, d.direction = "to", prev.direction  # "rose 6% to $1.45 billion"
+            out.append(d)
+        elif pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap)):
+            out[-1] = _range(prev, d, start=between.start() if between else prev.start)
+        else:
+            out.append(d)
+    return out
+
+
+def _joinable(a: Draft, b: Draft) -> bool:
+    if a.ordinal or b.ordinal or a.unit == "times" or b.unit == "times":
+        return False
+    return a.kind == b.kind or (a.kind == "quantity" and a.unit is None)
+
+
+def _range(a: Draft, b: Draft, *, start: int) -> Draft:
+    low = a.value
+    if a.scale is None and b.scale is not None:
+        low *= b.multiplier  # "$20-25 million"
+    return Draft(
+        start,
+        b.end,
+        (low + b.value) / 2,
+        kind=b.kind,
+        num_start=a.num_start,
+        num_end=b.num_end,
+        unit=b.unit or a.unit,
+        scale=b.scale,
+        qualifier="approx",
+        role=a.role or b.role,
+        direction=a.direction or b.direction,
+        base=b.base,
+        low=min(low, b.value),
+        high=max(low, b.value),
+        is_range=True,
+    )
+
+
+def _freeze(text: str, d: Draft) -> Figure:
+    low, high = (
+        (d.low, d.high) if d.is_range or d.vague else bounds(d.value, d.qualifier, d.qualifier_word)
+    )
+    return Figure(
+        start=d.start,
+        end=d.end,
+        text=text[d.start : d.end],
+        kind=d.kind,
+        value=_tidy(d.value),
+        unit=d.unit,
+        qualifier=d.qualifier,
+        low=None if low is None else _tidy(low),
+        high=None if high is None else _tidy(high),
+        role=d.role or _role(d),
+        direction=d.direction,
+        scale=d.scale,
+        change_part=d.change_part,
+        base=d.base,
+        is_range=d.is_range,
+    )
+
+
+def _role(d: Draft) -> str:
+    if d.kind in ("money", "percent") or (d.unit and d.unit != "people"):
+        return "level"
+    return "count"
+
+
+def _tidy(value: float) -> float:
+    """Drop binary noise from scaling: 16.4 * 1e6 is 16400000, not 16399999.999999998."""
+    return float(f"{value:.12g}")

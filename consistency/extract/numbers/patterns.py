@@ -1,0 +1,140 @@
+"""Every compiled pattern of the numbers layer, built from the word tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from consistency.extract.numbers import lexicon as lx
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation, longest first so "more than" wins over "more"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_I = re.IGNORECASE
+_UNIT = _alt(lx.UNITS)
+_TENS = _alt(lx.TENS)
+_SCALE_WORDS = _alt(w for w in lx.SCALES if w not in lx.TIGHT_SCALES and len(w) > 3)
+_WORD = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNIT}))?|{_UNIT}|{_SCALE_WORDS}|dozen|a|and|half|quarter)"
+_ORD_WORD = _alt([*lx.ORDINAL_UNITS, *lx.ORDINAL_TENS, *lx.ORDINAL_SCALES])
+
+#: A number in digits: 1,234,567.89 or 12,34,567 (Indian grouping) or 1234.5 or .5
+DIGITS: Final = re.compile(
+    r"(?<![\w.,/:])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?(?![\d])"
+    r"|(?<![\w.])\.\d+\b"
+)
+#: A run of number words ("twenty-one", "one hundred and five", "a dozen").
+WORDS: Final = re.compile(rf"\b{_WORD}(?:(?:\s+|-){_WORD})*\b", _I)
+WORD_TOKEN: Final = re.compile(rf"(?:{_TENS})-(?:{_UNIT})|[a-z]+", _I)
+#: Ordinals in digits ("69th") or words ("twenty-first", "one hundred twenty fifth").
+ORDINAL_DIGITS: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", _I)
+ORDINAL_WORDS: Final = re.compile(rf"\b(?:{_WORD}(?:\s+|-))*(?:{_ORD_WORD})\b", _I)
+GLUED_CODE: Final = re.compile(rf"\bm?(?:{_alt(lx.ISO_CODES)})\$?(\d+(?:[.,]\d+)*)\b", _I)
+VAGUE: Final = re.compile(rf"\b(?:{_alt(lx.VAGUE)})\b(?=\s+of\b)", _I)
+MIXED_FRACTION: Final = re.compile(r"\s+(\d)\s*/\s*(\d{1,2})\b")
+FRACTION_SCALE: Final = re.compile(
+    rf"\b(?:a\s+)?(?:{_alt(lx.FRACTION_WORDS)})\s+(?:a\s+)?(?:{_SCALE_WORDS})\b", _I
+)
+
+# To the right of a number.
+SCALE_AFTER: Final = re.compile(rf"\s*(?:-\s*)?({_SCALE_WORDS})\b", _I)
+TIGHT_SCALE_AFTER: Final = re.compile(rf"({_alt(lx.TIGHT_SCALES)}|mln|bln)\b", _I)
+PERCENT_AFTER: Final = re.compile(r"\s*(?:%|per\s*cents?\b|percent(?:age)?s?\b|pct\b)", _I)
+POINTS_AFTER: Final = re.compile(rf"\s*(?:-\s*)?({_alt(lx.POINT_WORDS)})\b", _I)
+CURRENCY_NAME_AFTER: Final = re.compile(
+    rf"\s*(?:-\s*)?({_alt([*lx.CURRENCY_NAMES, *lx.MINOR_UNITS])})\b", _I
+)
+CODE_AFTER: Final = re.compile(rf"\s*(m?)({_alt(lx.ISO_CODES)})\b", _I)
+SYMBOL_AFTER: Final = re.compile(rf"\s*({_alt(['$', '€', '£', '¥', '元', '₡', '₾', '₭', 'ரூ'])})")
+AGE_AFTER: Final = re.compile(
+    rf"(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)|\s*(yo|y/o)\b", _I
+)
+TIME_UNIT_AFTER: Final = re.compile(rf"(?:\s+|-)(?:{_alt(lx.TIME_UNITS)})\b", _I)
+PEOPLE_AFTER: Final = re.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(lx.PEOPLE_WORDS)})\b", _I)
+BIRTHDAY_AFTER: Final = re.compile(r"\s+birthday\b", _I)
+CHANGE_NOUN_AFTER: Final = re.compile(
+    r"\s+(increase|rise|jump|gain|growth|surge|hike|drop|decline|fall|decrease|cut|"
+    r"loss|slump|higher|lower)\b",
+    _I,
+)
+
+# To the left of a number (matched against the text before it).
+SYMBOL_BEFORE: Final = re.compile(
+    rf"(?:^|(?<=[\s(\[\"'-]))({_alt(lx.CURRENCY_SYMBOLS)}|(?:[a-z]{{1,3}}\.?\s?)?\$)\s*$", _I
+)
+CODE_BEFORE: Final = re.compile(rf"\b(m?)({_alt(lx.ISO_CODES)})\$?\s*$|\bdollars?\s+$", _I)
+QUALIFIER_BEFORE: Final = re.compile(rf"\b({_alt(lx.QUALIFIERS)})\s+$", _I)
+CHANGE_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})(\s+by)?\s+$", _I)
+CHANGE_NOUN_BEFORE: Final = re.compile(
+    r"\b(increase|rise|jump|gain|growth|drop|decline|fall|decrease|cut|loss)\s+of\s+$", _I
+)
+BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", _I)
+FROM_BEFORE: Final = re.compile(rf"\b(?:({_alt(lx.CHANGE_WORDS)})\s+)?from\s+$", _I)
+TO_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})\s+to\s+$", _I)
+AGED_BEFORE: Final = re.compile(r"\b(aged|age|ages)\s+$", _I)
+ID_BEFORE: Final = re.compile(rf"(?:\b(?:{_alt(lx.ID_NOUNS)})|#)\s*$", _I)
+A_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", _I)
+MONTH_NEAR: Final = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|May)\b",
+    _I,
+)
+MAY_LOWER: Final = re.compile(r"\bmay\b")
+
+# Joining two figures.
+RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to)\s*$", _I)
+AND_JOIN: Final = re.compile(r"\s+and\s+$", _I)
+
+# Base of a change, after the figure.
+BASE_AFTER: Final = re.compile(
+    r"\s*,?\s*(?:(year[\s-]on[\s-]year|year[\s-]over[\s-]year|on\s+the\s+year|from\s+a\s+year\s+"
+    r"(?:earlier|ago|before)|(?:compared\s+(?:with|to)|from|since|over)\s+(?:the\s+same\s+"
+    r"(?:period|quarter|month)\s+)?(?:a\s+year\s+(?:earlier|ago)|last\s+year|\d{4}))|"
+    r"(y/y|yoy|m/m|q/q))",
+    _I,
+)
+
+# Spans that are never quantities.
+NEVER: Final = tuple(
+    re.compile(p, _I)
+    for p in (
+        r"\b\d{1,4}([/.-])\d{1,2}\1\d{1,4}\b",  # 15/6/2022, 2022-06-15, 15.06.22
+        r"\b\d{4}[/-]\d{2}\b(?!\s*%)",  # 2021/22, 2020-21 (seasons, fiscal years)
+        r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?",  # 10:30, 9:15 pm
+        r"\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?",  # 9 am, 9.30 p.m.
+        r"\b\d{1,2}\s+o'clock\b",
+        r"\b\d{4}\s*(?:GMT|UTC|hrs)\b",
+        r"\b\d{4}s\b|'\d0s\b",  # 1990s, '90s
+        r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}\b",  # phone numbers
+        r"\b\d{3,}(?:-\d{3,}){2,}\b",  # account and card numbers
+        r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+",
+        r"\b\d+(?:st|nd|rd|th)?\s+century\b",
+        r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b",
+    )
+)
+#: "15/6": day and month, or any slash pair that is not a small proper fraction.
+SLASH_PAIR: Final = re.compile(r"\b(\d{1,4})\s*/\s*(\d{1,4})\b")
+#: Letters glued to digits: model names and codes (COVID-19, G7, MH17, A320, F-16, 5G).
+CODE_TOKEN: Final = re.compile(
+    r"\b([A-Za-z]+)-?\d+[A-Za-z0-9]*\b|\b\d+[A-Za-z]+\d[A-Za-z0-9]*\b|\b\d[DG]\b"
+)
+YEAR: Final = re.compile(r"(?:1[5-9]|20)\d\d")
+
+# Multiplicative changes.
+MULTIPLIER_VERB: Final = re.compile(rf"\b({_alt(lx.MULTIPLIERS)})\b", _I)
+BY_HALF: Final = re.compile(
+    rf"\b(?:{_alt(w for w, d in lx.CHANGE_WORDS.items() if d == 'down')})\s+(?:by\s+)?(half)\b"
+    r"|\bcut\s+(?:it\s+)?in\s+(half)\b",
+    _I,
+)
+FOLD: Final = re.compile(rf"\b(\d+(?:\.\d+)?|{_UNIT}|{_TENS})[\s-]?fold\b", _I)
+MINUS_BEFORE: Final = re.compile(r"(?:\bminus\s+|(?<![\w\d])[-−])$", _I)
+TO_JOIN: Final = re.compile(r"\s+to\s+$", _I)
+OF_AFTER: Final = re.compile(r"\s+of\b", _I)
+DIGIT_AFTER: Final = re.compile(r"\s*\d")
+PERIOD_NOUN_AFTER: Final = re.compile(r"[\s-]+(?:quarter|half)\b", _I)
+NOT_RANK_BEFORE: Final = re.compile(r"\b(?:at|per)\s+$", _I)
+NOT_RANK_AFTER: Final = re.compile(r"\s+of\s+all\b", _I)

@@ -1,0 +1,150 @@
+"""Finding the numbers of a text: digits, number words, ordinals, vague amounts, multipliers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from consistency.extract.numbers import lexicon as lx
+from consistency.extract.numbers import patterns as pt
+from consistency.extract.numbers.draft import Draft
+from consistency.extract.numbers.masks import Span, is_fraction, near_month, overlaps
+from consistency.extract.numbers.words import (
+    is_number_word,
+    ordinal_prefix_ok,
+    ordinal_value,
+    words_value,
+)
+
+_LEAD = re.compile(r"^(?:(?:and|a)(?:\s+|-))+", re.I)
+_TRAIL = re.compile(r"(?:(?:\s+|-)(?:and|a))+$", re.I)
+
+
+def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
+    """Every number of the text outside ``blocked``, first reader to claim a span wins."""
+    taken: list[Span] = []
+    out: list[Draft] = []
+    readers = (_ordinals, _multipliers, _vague, _fraction_scales, _fractions, _glued, _digits)
+    for reader in (*readers, _words):
+        for draft in reader(text):
+            span = (draft.num_start, draft.num_end)
+            if overlaps(span, blocked) or overlaps(span, taken):
+                continue
+            if _dated(text, draft) or pt.ID_BEFORE.search(text, 0, draft.num_start):
+                continue
+            taken.append(span)
+            out.append(draft)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _dated(text: str, draft: Draft) -> bool:
+    """A day or year next to a month name ("February 24", "24th of May", "May 2022")."""
+    plain = re.fullmatch(r"\d{1,4}", text[draft.num_start : draft.num_end]) is not None
+    return (draft.ordinal or plain) and near_month(text, draft.num_start, draft.num_end)
+
+
+def _ordinals(text: str) -> Iterator[Draft]:
+    for m in pt.ORDINAL_DIGITS.finditer(text):
+        yield _ordinal(text, m.start(), m.end(), int(m.group(1)))
+    for m in pt.ORDINAL_WORDS.finditer(text):
+        start, end = m.span()
+        surface = _LEAD.sub("", m.group())
+        start = end - len(surface)
+        if not ordinal_prefix_ok(surface):
+            start = end - len(re.split(r"[\s-]", surface)[-1])
+        value = ordinal_value(text[start:end])
+        if value is None or _time_second(text, start, end):
+            continue
+        if pt.A_BEFORE.search(text, 0, start) and pt.OF_AFTER.match(text, end):
+            continue  # "a third of": a fraction
+        if pt.NOT_RANK_BEFORE.search(text, 0, start) or pt.NOT_RANK_AFTER.match(text, end):
+            continue  # "at first", "first of all"
+        yield _ordinal(text, start, end, value)
+
+
+def _ordinal(text: str, start: int, end: int, value: int) -> Draft:
+    draft = Draft(start, end, float(value), kind="ordinal", ordinal=True, role="rank")
+    if pt.PERIOD_NOUN_AFTER.match(text, end):
+        draft.kind = "skip"  # "third quarter", "first half": periods, for the temporal engine
+    return draft
+
+
+def _multipliers(text: str) -> Iterator[Draft]:
+    for m in pt.MULTIPLIER_VERB.finditer(text):
+        factor, direction = lx.MULTIPLIERS[m.group(1).lower()]
+        yield _change(m.start(), m.end(), factor, direction)
+    for m in pt.BY_HALF.finditer(text):
+        group = 1 if m.group(1) else 2
+        yield _change(m.start(group), m.end(group), 0.5, "down")
+    for m in pt.FOLD.finditer(text):
+        raw = m.group(1)
+        factor = float(raw) if raw[0].isdigit() else words_value(raw)
+        if factor:
+            yield _change(m.start(), m.end(), factor, "up" if factor >= 1 else "down")
+
+
+def _change(start: int, end: int, factor: float, direction: str) -> Draft:
+    return Draft(start, end, factor, unit="times", role="change", direction=direction)
+
+
+def _vague(text: str) -> Iterator[Draft]:
+    for m in pt.VAGUE.finditer(text):
+        low, high = lx.VAGUE[m.group().lower()]
+        yield Draft(m.start(), m.end(), low, qualifier="approx", low=low, high=high, vague=True)
+
+
+def _fraction_scales(text: str) -> Iterator[Draft]:
+    for m in pt.FRACTION_SCALE.finditer(text):
+        value = words_value(m.group())
+        if value:
+            yield Draft(m.start(), m.end(), value, words=True, scale=m.group().split()[-1])
+
+
+def _fractions(text: str) -> Iterator[Draft]:
+    """A small proper fraction standing alone ("1/2 of voters"); "10 1/2" is read later."""
+    for m in pt.SLASH_PAIR.finditer(text):
+        if is_fraction(text, m) and not re.search(r"\d\s+$", text[: m.start()]):
+            yield Draft(m.start(), m.end(), int(m.group(1)) / int(m.group(2)))
+
+
+def _glued(text: str) -> Iterator[Draft]:
+    """An amount glued to its currency code ("USD115", "nzd$15")."""
+    for m in pt.GLUED_CODE.finditer(text):
+        yield Draft(m.start(1), m.end(1), float(m.group(1).replace(",", "")))
+
+
+def _digits(text: str) -> Iterator[Draft]:
+    for m in pt.DIGITS.finditer(text):
+        yield Draft(m.start(), m.end(), float(m.group().replace(",", "")))
+
+
+def _words(text: str) -> Iterator[Draft]:
+    for m in pt.WORDS.finditer(text):
+        surface = _TRAIL.sub("", m.group())
+        lead = _LEAD.match(surface)
+        start = m.start()
+        if lead and not _scale_follows(surface[lead.end() :]):
+            start += lead.end()
+        surface = text[start : m.start() + len(surface)]
+        tokens = re.split(r"[\s-]+", surface.lower())
+        if not tokens or not any(is_number_word(t) for t in tokens):
+            continue
+        if tokens[0] in lx.SCALES and tokens[0] != "hundred":
+            continue  # a bare "million" belongs to the number before it
+        value = words_value(surface)
+        if value is not None:
+            yield Draft(start, start + len(surface), value, words=True)
+
+
+def _scale_follows(rest: str) -> bool:
+    first = re.split(r"[\s-]+", rest.lower(), maxsplit=1)[0]
+    return first in lx.SCALES or first in ("dozen", "half", "quarter")
+
+
+def _time_second(text: str, start: int, end: int) -> bool:
+    """ "one second", "30 second": the unit of time, not the ordinal."""
+    if text[start:end].lower() != "second":
+        return False
+    before = re.search(r"([\w-]+)\s*$", text[:start])
+    word = before.group(1).lower() if before else ""
+    return word[:1].isdigit() or is_number_word(word) or word in ("per", "split")
