@@ -63,6 +63,14 @@ def _trim(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def _honorific_repair(span: Span, label: str) -> tuple[Span, str]:
+    """'Later Mr Scholz' tagged as anything: the name after the honorific is a person."""
+    for tok in span[:-1]:
+        if tok.lower_.rstrip(".") in HONORIFICS and tok.nbor().is_title:
+            return span.doc[tok.i + 1 : span.end], "PERSON"
+    return span, label
+
+
 def _title_before(span: Span) -> tuple[str | None, str | None]:
     """Title words and demonym directly before a name: 'Chinese President' Xi Jinping."""
     words: list[str] = []
@@ -101,22 +109,22 @@ def _names(parsed: ParsedDocument) -> list[Mention]:
     for ent in parsed.doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        span = _trim(ent)
+        span, label = _honorific_repair(_trim(ent), ent.label_)
         if not span.text.strip() or not any(t.is_alpha for t in span):
             continue
-        kind = "demonym" if ent.label_ == "NORP" else "name"
+        kind = "demonym" if label == "NORP" else "name"
         mention = Mention(
             span.start_char,
             span.end_char,
-            ent.label_,
+            label,
             strip_honorifics(span.text),
             kind=kind,
-            role=ROLE_OF_LABEL[ent.label_],
+            role=ROLE_OF_LABEL[label],
             head=span.root.i,
         )
-        if ent.label_ in ("PERSON", "ORG"):
+        if label in ("PERSON", "ORG"):
             mention.title, mention.nationality = _title_before(span)
-        if ent.label_ in PLACE_LABELS and span.root.dep_ in AGENT_DEPS:
+        if label in PLACE_LABELS and span.root.dep_ in AGENT_DEPS:
             mention.role = "government"
         out.append(mention)
     return out

@@ -122,11 +122,13 @@ def subject_of(verb: Token, bounds: tuple[int, int] | None = None) -> Token | No
     lo, hi = bounds or (0, len(verb.doc))
     node: Token | None = verb
     while node is not None:
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.i < hi:
-                if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
-                    return node.head
-                return child
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi]
+        if subjects:
+            # two subjects ("public broadcaster NRK quoted"): the one next to the verb
+            child = max(subjects, key=lambda c: (c.i < node.i, c.i if c.i < node.i else -c.i))
+            if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                return node.head
+            return child
         node = node.head if node.dep_ in ("conj", "xcomp", "pcomp", "advcl") else None
     return None
 
