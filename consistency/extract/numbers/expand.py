@@ -77,12 +77,12 @@ def _scale(text: str, d: Draft) -> None:
 
 def _unit_after(text: str, d: Draft) -> None:
     if d.kind != "money":
-        if m := pt.PERCENT_AFTER.match(text, d.end):
-            d.kind, d.unit, d.end = "percent", "percent", m.end()
-            return
         if m := pt.POINTS_AFTER.match(text, d.end):
             d.kind, d.unit, d.end = "percent", "pp", m.end()
             d.value *= lx.POINT_WORDS[m.group(1).lower()]
+            return
+        if m := pt.PERCENT_AFTER.match(text, d.end):
+            d.kind, d.unit, d.end = "percent", "percent", m.end()
             return
         if _currency_after(text, d):
             return

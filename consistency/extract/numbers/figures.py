@@ -91,28 +91,29 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if prev is None or not _joinable(prev, d):
+        if prev is None or prev.ordinal or d.ordinal:
             out.append(d)
             continue
         gap = text[prev.end : d.start]
         between = pt.BETWEEN_BEFORE.search(text, 0, prev.start)
         if prev.change_part == "from" and pt.TO_JOIN.fullmatch(gap):
             d.change_part, d.direction = "to", d.direction or prev.direction
-            out.append(d)
         elif prev.role == "change" and pt.TO_JOIN.fullmatch(gap) and d.kind != prev.kind:
             d.change_part, d.direction = "to", prev.direction  # "rose 6% to $1.45 billion"
-            out.append(d)
-        elif pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap)):
+        elif _joinable(prev, d) and (
+            pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap))
+        ):
             out[-1] = _range(prev, d, start=between.start() if between else prev.start)
-        else:
-            out.append(d)
+            continue
+        out.append(d)
     return out
 
 
 def _joinable(a: Draft, b: Draft) -> bool:
-    if a.ordinal or b.ordinal or a.unit == "times" or b.unit == "times":
+    if a.unit == "times" or b.unit == "times" or a.change_part or b.change_part:
         return False
-    return a.kind == b.kind or (a.kind == "quantity" and a.unit is None)
+    bare = ("quantity", None)
+    return a.kind == b.kind or bare in ((a.kind, a.unit), (b.kind, b.unit))
 
 
 def _range(a: Draft, b: Draft, *, start: int) -> Draft:
@@ -123,7 +124,7 @@ def _range(a: Draft, b: Draft, *, start: int) -> Draft:
         start,
         b.end,
         (low + b.value) / 2,
-        kind=b.kind,
+        kind=b.kind if b.unit else a.kind,
         num_start=a.num_start,
         num_end=b.num_end,
         unit=b.unit or a.unit,

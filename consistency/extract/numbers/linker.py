@@ -1,0 +1,156 @@
+"""Relating figures to the facts around them: period, base, the level a change modifies,
+and attribution. Runs after every extractor, on one document's rows (ids assigned).
+
+Date rows are read through their contract only: ``kind`` "date", ``char_start``,
+``char_end`` and ``timex``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from spacy.tokens import Span, Token
+
+from consistency.parsed import ParsedDocument
+
+FactRow = dict[str, Any]
+FIGURE_KINDS: Final = frozenset({"money", "percent", "quantity", "ordinal", "age"})
+#: Prepositions that make a date the base of a change, not its period ("up 5% from 2019").
+BASE_PREPOSITIONS: Final = frozenset({"from", "since", "over", "versus", "vs", "than", "on"})
+PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+SAY_VERBS: Final = frozenset({"say", "report", "estimate", "tell", "announce", "state", "show"})
+MAX_DEPTH: Final = 6
+
+
+def link_figures(parsed: ParsedDocument, rows: list[FactRow]) -> list[FactRow]:
+    """Fill ``period``, ``link`` and ``attribution`` of figure rows; other rows pass as they are."""
+    out = [dict(r) for r in rows]
+    dates = [r for r in out if r.get("kind") == "date" and r.get("timex")]
+    figures = [r for r in out if r.get("kind") in FIGURE_KINDS]
+    for row in figures:
+        span = _span(parsed, row)
+        if span is None:
+            continue
+        _periods(parsed, row, span, dates)
+        if not row.get("attribution"):
+            row["attribution"] = attribution(span)
+    for row in figures:
+        _link(row, figures)
+    return out
+
+
+def _span(parsed: ParsedDocument, row: FactRow) -> Span | None:
+    span = parsed.doc.char_span(int(row["char_start"]), int(row["char_end"]), "expand")
+    return span if span is not None and len(span) else None
+
+
+def _periods(parsed: ParsedDocument, row: FactRow, span: Span, dates: list[FactRow]) -> None:
+    sentence = span.sent
+    chain = [span.root, *span.root.ancestors]
+    best: dict[bool, tuple[tuple[int, int], FactRow]] = {}
+    for date in dates:
+        if not sentence.start_char <= int(date["char_start"]) < sentence.end_char:
+            continue
+        if int(date["char_start"]) < span.end_char and span.start_char < int(date["char_end"]):
+            continue
+        date_span = _span(parsed, date)
+        if date_span is None:
+            continue
+        found = _governs(date_span.root, chain)
+        if found is None:
+            continue
+        depth, is_base = found
+        rank = (depth, abs(date_span.start - span.start))
+        if is_base not in best or rank < best[is_base][0]:
+            best[is_base] = (rank, date)
+    if False in best and not row.get("period"):
+        row["period"] = best[False][1]["timex"]
+    if True in best and row.get("role") == "change":
+        _add_detail(row, base_period=best[True][1]["timex"])
+
+
+def _governs(date_root: Token, chain: list[Token]) -> tuple[int, bool] | None:
+    """How far up the figure's head chain the date attaches, and whether as a base.
+
+    A date attaches to a token of the chain directly ("last year" → "totaling"), through a
+    preposition ("in 2019" → "up"), or to a subject of one ("trade volume last year").
+    """
+    head, prep = date_root.head, None
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        prep, head = head, head.head
+    for depth, token in enumerate(chain[:MAX_DEPTH]):
+        if head.i == token.i:
+            return depth, _is_base(prep)
+        if head.head.i == token.i and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return depth + 1, _is_base(prep)
+    return None
+
+
+def _is_base(prep: Token | None) -> bool:
+    return prep is not None and prep.lower_ in BASE_PREPOSITIONS
+
+
+def _link(row: FactRow, figures: list[FactRow]) -> None:
+    """A change links to the level it modifies: the nearest level before it in the sentence,
+    else after it; the "to" level of "rose from A to B" links to A."""
+    if row.get("link"):
+        return
+    detail = json.loads(row["detail"]) if row.get("detail") else {}
+    same = [f for f in figures if f.get("sent_id") == row.get("sent_id") and f is not row]
+    if detail.get("change_part") == "to":
+        before = [f for f in same if f["char_end"] <= row["char_start"] and _part(f) == "from"]
+        if before:
+            row["link"] = before[-1].get("fact_id")
+        return
+    if row.get("role") != "change":
+        return
+    levels = [f for f in same if f.get("role") == "level" and f.get("kind") != "ordinal"]
+    before = [f for f in levels if f["char_end"] <= row["char_start"]]
+    after = [f for f in levels if f["char_start"] >= row["char_end"]]
+    target = before[-1] if before else (after[0] if after else None)
+    if target is None:
+        return
+    row["link"] = target.get("fact_id")
+    if not row.get("object") and target.get("object"):
+        row["object"] = target["object"]
+
+
+def _part(row: FactRow) -> str | None:
+    return json.loads(row["detail"]).get("change_part") if row.get("detail") else None
+
+
+def _add_detail(row: FactRow, **extra: object) -> None:
+    detail = json.loads(row["detail"]) if row.get("detail") else {}
+    detail.update(extra)
+    row["detail"] = json.dumps(detail, sort_keys=True, separators=(",", ":"))
+
+
+def attribution(span: Span) -> str | None:
+    """Who the sentence attributes its figures to: "according to X", else "X said"."""
+    sentence = span.sent
+    for token in sentence:
+        if token.lower_ == "according":
+            for to in token.children:
+                if to.lower_ == "to":
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return _phrase(obj)
+    inside = range(span.start, span.end)
+    for token in sentence:
+        if token.lemma_ not in SAY_VERBS or token.pos_ != "VERB":
+            continue
+        if span.root.i not in {t.i for t in token.subtree}:
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.lower_ not in PRONOUNS and child.i not in inside:
+                return _phrase(child)
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase of a token: its left modifiers and itself, without a leading article."""
+    words = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound",)]
+    while words and words[0].dep_ in ("det", "punct"):
+        words = words[1:]
+    return " ".join(t.text for t in words)

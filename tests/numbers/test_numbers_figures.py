@@ -1,0 +1,253 @@
+"""The text-level core, without a parser: values, units, qualifiers, roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.extract.numbers import Figure, find_figures
+
+
+def only(text: str) -> Figure:
+    found = find_figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_money_with_scale_word_is_in_base_units_and_iso_code() -> None:
+    f = only("Exports to Japan reached $2.5 billion.")
+    assert (f.text, f.kind, f.value, f.unit, f.scale) == (
+        "$2.5 billion",
+        "money",
+        2.5e9,
+        "USD",
+        "billion",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a fine of €40m", 40e6, "EUR"),
+        ("profit of £8.10 million", 8.1e6, "GBP"),
+        ("worth 100 billion yuan", 1e11, "CNY"),
+        ("paid 450,000 yen", 450_000, "JPY"),
+        ("a c $ 300 million charge", 300e6, "CAD"),
+        ("a loan of US$150 million", 150e6, "USD"),
+        ("priced at HK$10.05 billion", 10.05e9, "HKD"),
+        ("shares fell 34 cents", 0.34, "USD"),
+        ("closed at 197 pence", 1.97, "GBP"),
+        ("a deal of EUR 125 million", 125e6, "EUR"),
+        ("income of 3.5bn roubles", 3.5e9, "RUB"),
+        ("revenue of 12 mln dollars", 12e6, "USD"),
+        ("bids above 30 MUSD", 30e6, "USD"),
+        ("costs 115USD", 115, "USD"),
+        ("a 35 lakh rupees loan", 3.5e6, "INR"),
+        ("half a million dollars", 5e5, "USD"),
+    ],
+)
+def test_currencies_and_scales(text: str, value: float, unit: str) -> None:
+    f = only(text)
+    assert f.kind == "money"
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit
+
+
+def test_binary_noise_from_scaling_is_dropped() -> None:
+    assert only("a $16.4 million grant").value == 16_400_000
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("more than 30 percent", "more_than", 30, None),
+        ("at least 30 percent", "at_least", 30, None),
+        ("less than 30 percent", "less_than", None, 30),
+        ("up to 30 percent", "up_to", None, 30),
+        ("about 30 percent", "approx", 27, 33),
+        ("nearly 30 percent", "approx", 27, 30),
+        ("some 30 percent", "approx", 27, 33),
+        ("30 percent", "exact", 30, 30),
+    ],
+)
+def test_qualifier_is_part_of_the_surface_and_sets_bounds(
+    text: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    f = only(f"The share was {text} of the total.")
+    assert f.text == text
+    assert f.qualifier == qualifier
+    assert f.low == (None if low is None else pytest.approx(low))
+    assert f.high == (None if high is None else pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("5%", 5, "percent"),
+        ("12 per cent", 12, "percent"),
+        ("twenty percent", 20, "percent"),
+        ("0.5 percentage points", 0.5, "pp"),
+        ("25 basis points", 0.25, "pp"),
+    ],
+)
+def test_percents_and_points(text: str, value: float, unit: str) -> None:
+    f = only(f"It moved {text} overall.")
+    assert (f.kind, f.unit) == ("percent", unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("between 20 and 25 percent of voters", "between 20 and 25 percent", 20, 25, "percent"),
+        ("a 20-25 km stretch", "20-25 km", 20, 25, "kilometre"),
+        ("costs of $20-25 million", "$20-25 million", 20e6, 25e6, "USD"),
+        ("8 to 10 percent of sales", "8 to 10 percent", 8, 10, "percent"),
+    ],
+)
+def test_ranges_become_one_figure_with_bounds(
+    text: str, surface: str, low: float, high: float, unit: str
+) -> None:
+    f = only(text)
+    assert (f.text, f.unit, f.is_range) == (surface, unit, True)
+    assert (f.low, f.high) == (pytest.approx(low), pytest.approx(high))
+    assert f.value == pytest.approx((low + high) / 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two ships", 2),
+        ("a dozen ships", 12),
+        ("twenty-one ships", 21),
+        ("one hundred and five ships", 105),
+        ("two dozen ships", 24),
+        ("1.5 million ships", 1.5e6),
+        ("three thousand ships", 3000),
+    ],
+)
+def test_number_words(text: str, value: float) -> None:
+    f = only(text)
+    assert (f.kind, f.role) == ("quantity", "count")
+    assert f.value == pytest.approx(value)
+
+
+def test_vague_plural_amounts_carry_bounds() -> None:
+    f = only("tens of thousands of protesters marched")
+    assert (f.text, f.qualifier, f.low, f.high) == ("tens of thousands", "approx", 20_000, 100_000)
+
+
+def test_people_counts_have_unit_people() -> None:
+    f = only("at least 1,200 Ukrainian troops were moved")
+    assert (f.value, f.unit, f.qualifier) == (1200, "people", "at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("the second reported call", "second", 2),
+        ("her 21st title", "21st", 21),
+        ("the twenty-fifth session", "twenty-fifth", 25),
+        ("the one hundred twenty-fifth run", "one hundred twenty-fifth", 125),
+        ("the 3rd attempt", "3rd", 3),
+    ],
+)
+def test_ordinals(text: str, surface: str, value: int) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.value, f.role) == (surface, "ordinal", value, "rank")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "within one second",
+        "at first it seemed fine",
+        "a third of voters",
+        "in the third quarter",
+        "first of all, no",
+        "in the 21st century",
+    ],
+)
+def test_not_ordinals(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("on his 69th birthday", "69th", 69, "year"),
+        ("Smith, aged 45, said", "aged 45", 45, "year"),
+        ("a 45-year-old man", "45-year-old", 45, "year"),
+        ("she is 29 years old", "29 years old", 29, "year"),
+        ("the baby was ten months old", "ten months old", 10, "month"),
+        ("at 6 weeks of age", "6 weeks of age", 6, "week"),
+    ],
+)
+def test_ages(text: str, surface: str, value: float, unit: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.value, f.unit, f.role) == (surface, "age", value, unit, "age")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "direction"),
+    [
+        ("sales were up more than 30 percent", "more than 30 percent", "up"),
+        ("profit fell by 5%", "5%", "down"),
+        ("output rose 2.1 percent", "2.1 percent", "up"),
+        ("an increase of 4%", "4%", "up"),
+        ("a 4% decline", "4%", "down"),
+    ],
+)
+def test_changes_have_role_and_direction(text: str, surface: str, direction: str) -> None:
+    f = only(text)
+    assert (f.text, f.role, f.direction) == (surface, "change", direction)
+
+
+def test_change_base_written_after_it_is_kept() -> None:
+    f = only("Exports rose 7% year on year.")
+    assert (f.role, f.base) == ("change", "year on year")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "direction"),
+    [
+        ("exports doubled", "doubled", 2, "up"),
+        ("profits halved", "halved", 0.5, "down"),
+        ("the budget fell by half", "half", 0.5, "down"),
+        ("a three-fold rise", "three-fold", 3, "up"),
+    ],
+)
+def test_multiplicative_changes(text: str, surface: str, value: float, direction: str) -> None:
+    f = only(text)
+    assert (f.text, f.unit, f.value, f.role, f.direction) == (
+        surface,
+        "times",
+        value,
+        "change",
+        direction,
+    )
+
+
+def test_rose_from_a_to_b_marks_both_ends() -> None:
+    a, b = find_figures("Sales rose from $10 million to $12.5 million.")
+    assert (a.value, a.change_part, a.direction) == (10e6, "from", "up")
+    assert (b.value, b.change_part, b.direction) == (12.5e6, "to", "up")
+
+
+def test_level_after_a_change_is_its_new_value() -> None:
+    change, level = find_figures("Sales rose 6.2% to $1.45 billion.")
+    assert change.role == "change"
+    assert (level.role, level.change_part) == ("level", "to")
+
+
+def test_negative_values() -> None:
+    assert only("just need minus five percent").value == -5
+
+
+def test_physical_units_come_from_quantulum3() -> None:
+    f = only("a pipe 3 inches wide")
+    assert (f.unit, f.value) == ("inch", 3)
+
+
+def test_mixed_fraction() -> None:
+    f = only("more than 10 1/2 miles of cable")
+    assert (f.text, f.value, f.unit) == ("more than 10 1/2 miles", 10.5, "mile")
