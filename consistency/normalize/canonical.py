@@ -94,8 +94,9 @@ def _merge_names(keys: set[tuple[str, str]], uf: UnionFind) -> None:
             uf.union(short, longs[0])
 
 
-def _choose(names: Counter[str], person: bool) -> str:
-    return sorted(names, key=lambda n: (-len(n.split()) if person else 0, -names[n], n))[0]
+def _choose(names: Counter[str]) -> str:
+    """The fullest form (most words), then the most frequent, then the first alphabetically."""
+    return sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
 
 
 def canonicalize(facts: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -125,7 +126,7 @@ def canonicalize(facts: pd.DataFrame, texts: Mapping[str, str] | None = None) ->
             text = texts[rows[n]["doc_id"]]
             surface = text[int(rows[n]["char_start"]) : int(rows[n]["char_end"])]
         names[uf.find(key)][str(surface or rows[n]["text"])] += 1
-    chosen = {root: _choose(c, root[0] == "PER") for root, c in names.items()}
+    chosen = {root: _choose(c) for root, c in names.items()}
     _apply_entities(rows, details, keys, uf, chosen, names)
     _resolve_demonyms_and_roles(rows, details, keys, uf, chosen)
     _propagate(rows, details)

@@ -81,3 +81,18 @@ def test_headline_quote_is_not_attributed_to_the_next_line(parse: Parse) -> None
     text = "Norway 'ready to help' the region\n\nMinister Lars Holm told reporters the plan works."
     [(words, speaker, _, _)] = _quotes(parse, text)
     assert (words, speaker) == ("ready to help", None)
+
+
+def test_speaker_of_a_relative_clause(parse: Parse) -> None:
+    text = 'Lars Holm, who describes the plan as a "bold step", met the unions on Friday.'
+    [(words, speaker, _, _)] = _quotes(parse, text)
+    assert (words, speaker) == ("bold step", "Lars Holm")
+
+
+def test_channel_reported_a_persons_statement(parse: Parse) -> None:
+    text = (
+        "Minister Lars Holm spoke on Friday. "
+        '"Exports will grow next year," state broadcaster NRK reported Holm\'s statement.'
+    )
+    [(words, speaker, channel, _)] = _quotes(parse, text)
+    assert (words, speaker, channel) == ("Exports will grow next year", "Lars Holm", "NRK")

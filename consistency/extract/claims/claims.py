@@ -88,6 +88,19 @@ def _attributing_parent(verb: Token) -> Token | None:
     return node if passive and node.lemma_ in ATTRIBUTING else None
 
 
+def _alleged_noun(verb: Token) -> tuple[str, str] | None:
+    """'has been accused of hiding losses' parsed without a verb: words and the charge."""
+    if verb.lemma_ not in ATTRIBUTING or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if prep is None or pobj is None:
+        return None
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb, prep]
+    phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return phrase, _unquote(noun_phrase(pobj).text)
+
+
 def _object(verb: Token, items: list[Mention]) -> tuple[str | None, dict[str, Any]]:
     extra: dict[str, Any] = {}
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
@@ -191,6 +204,10 @@ def _claim(
         words = [t for t in attributing.subtree if t.i < verb.i and t.i > subject_tok.i]
         attribution = " ".join(t.text for t in words if t.dep_ != "advmod") or attributing.text
         modality.append("alleged")
+    alleged = _alleged_noun(verb)
+    if alleged is not None:
+        attribution, obj = alleged
+        modality.append("alleged")
     if voice == "reported":
         modality.append("reported")
     start, end = own[0].idx, own[-1].idx + len(own[-1].text)
@@ -199,7 +216,7 @@ def _claim(
         governor.dep_ == "relcl" and subject_tok.i == governor.head.i
     )
     if direct and subject_tok.i < own[0].i and subject_tok.i >= bounds[0]:
-        start = min(start, subject_tok.idx)
+        start = min(start, subject_tok.left_edge.idx)
     if attributing is not None:
         first = min(
             [attributing, *(c for c in attributing.children if c.dep_.startswith("aux"))],

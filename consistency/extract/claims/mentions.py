@@ -112,6 +112,13 @@ def _names(parsed: ParsedDocument) -> list[Mention]:
         span, label = _honorific_repair(_trim(ent), ent.label_)
         if not span.text.strip() or not any(t.is_alpha for t in span):
             continue
+        if (
+            label in PLACE_LABELS
+            and len(span) == 1
+            and span[0].dep_ == "amod"
+            and _is_demonym(span[0])
+        ):
+            label = "NORP"  # 'Ukrainian officials' tagged as a place
         kind = "demonym" if label == "NORP" else "name"
         mention = Mention(
             span.start_char,
