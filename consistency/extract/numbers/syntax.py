@@ -63,7 +63,7 @@ def age_subject(span: Span) -> str | None:
         owner = [t for t in head.children if t.dep_ == "poss"]
         if owner:
             return noun_phrase(owner[0], span=span, lemma=False)
-    if root.dep_ in ("acl", "appos") and head.pos_ in NOUNS:  # "Smith, aged 45"
+    if root.lower_ in ("aged", "age") and head.pos_ in NOUNS:  # "Smith, aged 45"
         return noun_phrase(head, span=span, lemma=False)
     verb = root if root.pos_ in ("VERB", "AUX") else head
     for child in verb.children:

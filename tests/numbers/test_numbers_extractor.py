@@ -1,0 +1,77 @@
+"""The extractor over parsed documents: fact rows, offsets, the measured thing, whose age."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import Parse
+
+from consistency.extract.numbers import extract_numbers
+from consistency.tables import FACTS
+
+TRADE = (
+    "Japan is Korea's third largest trading partner, with bilateral trade volume last year "
+    "reaching $85 billion, according to official customs figures, up more than 12 percent "
+    "in 2020."
+)
+
+
+def rows_by_text(parse: Parse, text: str) -> dict[str, dict[str, object]]:
+    parsed = parse(text)
+    return {parsed.text[r["char_start"] : r["char_end"]]: r for r in extract_numbers(parsed)}
+
+
+def test_rows_use_only_fact_columns_and_offsets_of_the_surface(parse: Parse) -> None:
+    parsed = parse(TRADE)
+    rows = extract_numbers(parsed)
+    assert rows
+    for row in rows:
+        assert set(row) <= set(FACTS.names)
+        assert parsed.sentence_at(row["char_start"]) is not None
+    assert [parsed.text[r["char_start"] : r["char_end"]] for r in rows] == [
+        "third",
+        "$85 billion",
+        "more than 12 percent",
+    ]
+
+
+def test_money_measures_the_noun_phrase_of_its_clause(parse: Parse) -> None:
+    row = rows_by_text(parse, TRADE)["$85 billion"]
+    assert (row["kind"], row["value"], row["unit"], row["role"]) == ("money", 85e9, "USD", "level")
+    assert row["object"] == "trade volume"
+
+
+def test_change_row_carries_qualifier_direction_in_detail(parse: Parse) -> None:
+    row = rows_by_text(parse, TRADE)["more than 12 percent"]
+    assert (row["kind"], row["qualifier"], row["role"]) == ("percent", "more_than", "change")
+    assert (row["value_low"], row["value_high"]) == (12, None)
+    assert json.loads(row["detail"]) == {"direction": "up"}
+
+
+def test_ordinal_measures_the_noun_it_modifies(parse: Parse) -> None:
+    rows = rows_by_text(parse, "It was the third reported meeting between the ministers.")
+    assert (rows["third"]["kind"], rows["third"]["value"]) == ("ordinal", 3)
+    assert rows["third"]["object"] == "meeting"
+
+
+def test_birthday_age_belongs_to_the_possessor(parse: Parse) -> None:
+    rows = rows_by_text(parse, "The summit fell on Merkel's 60th birthday.")
+    row = rows["60th"]
+    assert (row["kind"], row["value"], row["unit"], row["role"]) == ("age", 60, "year", "age")
+    assert (row["object"], row["subject"]) == ("birthday", "Merkel")
+
+
+def test_aged_belongs_to_the_person_described(parse: Parse) -> None:
+    rows = rows_by_text(parse, "John Smith, aged 45, was arrested on Monday.")
+    assert rows["aged 45"]["subject"] == "John Smith"
+
+
+def test_counts_measure_their_noun_lemmatized(parse: Parse) -> None:
+    rows = rows_by_text(parse, "Police said 3,000 protesters gathered near the two bridges.")
+    assert rows["3,000"]["object"] == "protester"
+    assert rows["two"]["object"] == "bridge"
+
+
+def test_a_date_in_a_sentence_gives_no_figure(parse: Parse) -> None:
+    rows = rows_by_text(parse, "The leaders spoke on Wednesday (15/6/2022) by telephone.")
+    assert rows == {}

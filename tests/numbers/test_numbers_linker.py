@@ -1,0 +1,91 @@
+"""The linker against the date-row contract (kind "date", char_start, char_end, timex),
+with hand-built date rows: no temporal engine's quirks are assumed."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from conftest import Parse
+
+from consistency.extract.numbers import extract_numbers, link_figures
+from consistency.parsed import ParsedDocument
+
+TRADE = (
+    "Japan is Korea's third largest trading partner, with bilateral trade volume last year "
+    "reaching $85 billion, according to official customs figures, up more than 12 percent "
+    "in 2020."
+)
+
+
+def date_row(text: str, phrase: str, timex: str, n: int) -> dict[str, Any]:
+    start = text.index(phrase)
+    return {
+        "fact_id": f"t:d{n}",
+        "kind": "date",
+        "char_start": start,
+        "char_end": start + len(phrase),
+        "timex": timex,
+        "sent_id": 0,
+    }
+
+
+def linked(parsed: ParsedDocument, dates: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    figures = extract_numbers(parsed)
+    for n, row in enumerate(figures):
+        row["fact_id"] = f"t:f{n}"
+        row["sent_id"] = parsed.sentence_at(row["char_start"]).sent_id
+    rows = link_figures(parsed, [*dates, *figures])
+    return {parsed.text[r["char_start"] : r["char_end"]]: r for r in rows}
+
+
+def test_level_takes_the_period_of_the_date_that_governs_it(parse: Parse) -> None:
+    parsed = parse(TRADE)
+    dates = [date_row(TRADE, "last year", "2021", 1), date_row(TRADE, "2020", "2020", 2)]
+    rows = linked(parsed, dates)
+    assert rows["$85 billion"]["period"] == "2021"
+
+
+def test_change_takes_its_own_period_and_links_to_the_level(parse: Parse) -> None:
+    parsed = parse(TRADE)
+    dates = [date_row(TRADE, "last year", "2021", 1), date_row(TRADE, "2020", "2020", 2)]
+    rows = linked(parsed, dates)
+    change = rows["more than 12 percent"]
+    assert change["period"] == "2020"
+    assert change["link"] == rows["$85 billion"]["fact_id"]
+    assert change["object"] == "trade volume"
+
+
+def test_according_to_is_the_attribution(parse: Parse) -> None:
+    parsed = parse(TRADE)
+    rows = linked(parsed, [])
+    assert rows["$85 billion"]["attribution"] == "official customs figures"
+
+
+def test_from_date_is_the_base_of_a_change_not_its_period(parse: Parse) -> None:
+    text = "Exports rose 5 percent in 2020 from 2019, the ministry said."
+    parsed = parse(text)
+    rows = linked(parsed, [date_row(text, "2020", "2020", 1), date_row(text, "2019", "2019", 2)])
+    row = rows["5 percent"]
+    assert row["period"] == "2020"
+    assert json.loads(row["detail"])["base_period"] == "2019"
+    assert row["attribution"] == "ministry"
+
+
+def test_rows_of_other_kinds_pass_unchanged(parse: Parse) -> None:
+    parsed = parse(TRADE)
+    date = date_row(TRADE, "last year", "2021", 1)
+    rows = link_figures(parsed, [date])
+    assert rows == [date]
+
+
+def test_date_without_timex_gives_no_period(parse: Parse) -> None:
+    parsed = parse(TRADE)
+    date = date_row(TRADE, "last year", "2021", 1) | {"timex": None}
+    assert linked(parsed, [date])["$85 billion"].get("period") is None
+
+
+def test_rose_from_a_to_b_links_b_to_a(parse: Parse) -> None:
+    text = "Revenue rose from $10 million to $12.5 million."
+    rows = linked(parse(text), [])
+    assert rows["$12.5 million"]["link"] == rows["$10 million"]["fact_id"]
