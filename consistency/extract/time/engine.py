@@ -25,30 +25,94 @@ from consistency.extract.time.units import ahead, back
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
 
-#: (pattern, rule, priority): on equal spans the higher priority wins
-RULES: Final[tuple[tuple[re.Pattern[str], Rule, int], ...]] = (
-    (patterns.MONTH_YEAR, ab.month_year, 8),
-    (patterns.MONTH_DAY, ab.month_day, 8),
-    (patterns.DAY_MONTH, ab.month_day, 8),
-    (patterns.QUARTER, ab.quarter, 7),
-    (patterns.HALF, ab.half, 7),
-    (patterns.SEASON, ab.season, 6),
-    (patterns.DECADE, ab.decade, 6),
-    (patterns.DAY_WORD, rel.day_word, 6),
-    (patterns.PART_OF_DAY, rel.part_of_day, 6),
-    (patterns.WEEKDAY_REF, rel.weekday, 5),
-    (patterns.UNIT_REF, rel.unit_ref, 6),
-    (patterns.MOD_THE_UNIT, rel.mod_the_unit, 6),
-    (patterns.AGO, rel.ago, 7),
-    (patterns.OFFSET, du.offset, 7),
-    (patterns.REF, rel.reference, 5),
-    (patterns.DURATION, du.duration, 4),
-    (patterns.SPAN_UNIT, du.span_unit, 5),
-    (patterns.SET_WORDS, du.set_words, 5),
-    (patterns.RATE, du.rate, 6),
-    (patterns.MONTH_ALONE, ab.month_alone, 3),
-    (patterns.YEAR_ALONE, ab.year_alone, 3),
+#: a rule runs only when the text holds a word of each of its trigger groups
+Triggers = tuple[frozenset[str], ...]
+
+
+def _t(*groups: str) -> Triggers:
+    return tuple(frozenset(g.split()) for g in groups)
+
+
+#: (pattern, rule, priority, triggers): on equal spans the higher priority wins
+RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers], ...]] = (
+    (patterns.MONTH_YEAR, ab.month_year, 8, _t("month", "yearish year")),
+    (patterns.MONTH_DAY, ab.month_day, 8, _t("month", "digit")),
+    (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit")),
+    (patterns.QUARTER, ab.quarter, 7, _t("quarter")),
+    (patterns.HALF, ab.half, 7, _t("half")),
+    (patterns.SEASON, ab.season, 6, _t("season")),
+    (patterns.DECADE, ab.decade, 6, _t("decade")),
+    (patterns.DAY_WORD, rel.day_word, 6, _t("dayword")),
+    (patterns.PART_OF_DAY, rel.part_of_day, 6, _t("partday", "rel")),
+    (patterns.WEEKDAY_REF, rel.weekday, 5, _t("weekday")),
+    (patterns.UNIT_REF, rel.unit_ref, 6, _t("unit", "rel")),
+    (patterns.MOD_THE_UNIT, rel.mod_the_unit, 6, _t("unit", "modof")),
+    (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("unit")),
+    (patterns.THE_DAY, rel.the_day, 4, _t("unit")),
+    (patterns.AGO, rel.ago, 7, _t("ago")),
+    (patterns.OFFSET, du.offset, 7, _t("offset", "unit")),
+    (patterns.REF, rel.reference, 5, _t("ref")),
+    (patterns.DURATION, du.duration, 4, _t("unit", "num digit")),
+    (patterns.SPAN_UNIT, du.span_unit, 5, _t("unit", "span")),
+    (patterns.SET_WORDS, du.set_words, 5, _t("set")),
+    (patterns.RATE, du.rate, 6, _t("unit", "rate", "digit scale")),
+    (patterns.MONTH_ALONE, ab.month_alone, 3, _t("month")),
+    (patterns.YEAR_ALONE, ab.year_alone, 3, _t("yearish")),
 )
+
+
+def _category_words() -> dict[str, set[str]]:
+    from consistency.extract.time.explicit import MONTHS
+
+    units = "minute hour day week weekend fortnight month quarter year decade century"
+    groups = {
+        "month": " ".join(MONTHS),
+        "unit": units + " " + " ".join(u + "s" for u in units.split()) + " centuries",
+        "year": "year",
+        "quarter": "quarter q1 q2 q3 q4",
+        "half": "half",
+        "season": "spring summer autumn fall winter",
+        "dayword": "today tonight yesterday tomorrow",
+        "partday": "morning afternoon evening night",
+        "rel": "this last next coming previous current",
+        "weekday": " ".join(w + s for w in WEEKDAYS if len(w) > 4 for s in ("", "s")),
+        "modof": "start beginning middle end",
+        "ago": "ago",
+        "offset": "after before earlier later prior following",
+        "ref": "recent recently lately currently nowadays present coming few near",
+        "num": " ".join(patterns.NUMBER_WORDS) + " " + " ".join(patterns.VAGUE_WORDS),
+        "span": "past last",
+        "set": "daily weekly monthly quarterly annually yearly every each per",
+        "rate": "a an per",
+        "scale": "million billion trillion thousand bn mn m k percent cent times once twice",
+    }
+    words: dict[str, set[str]] = {}
+    for name, listed in groups.items():
+        for word in listed.split():
+            words.setdefault(word, set()).add(name)
+    return words
+
+
+_CATEGORIES: Final = {w: frozenset(c) for w, c in _category_words().items()}
+_TOKEN: Final = re.compile(r"[a-z]+|\d+")
+_DECADE_HINT: Final = re.compile(r"\d0['\u2019]?s\b")
+
+
+def categories(low: str) -> set[str]:
+    """The trigger groups present in a lowercased text."""
+    found: set[str] = set()
+    for word in _TOKEN.findall(low):
+        if word[0].isdigit():
+            found.add("digit")
+            if len(word) == 4 and "1500" <= word <= "2099":
+                found.add("yearish")
+        elif word in _CATEGORIES:
+            found |= _CATEGORIES[word]
+    if "digit" in found and _DECADE_HINT.search(low):
+        found.add("decade")
+    return found
+
+
 _WEEKDAY_BEFORE: Final = re.compile(
     r"\b(?P<weekday>"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -82,10 +146,15 @@ def find_timexes(
     implicit year; without it, surface cues of the clause are read instead.
     """
     ctx = Context(text, anchor, prefer, tense)
-    candidates: list[tuple[Timex, int]] = [
-        (ab.explicit(found, ctx), 9) for found in find_explicit_dates(text, prefer=prefer)
-    ]
-    for pattern, rule, priority in RULES:
+    present = categories(text.lower())
+    candidates: list[tuple[Timex, int]] = []
+    if "digit" in present:
+        candidates = [
+            (ab.explicit(found, ctx), 9) for found in find_explicit_dates(text, prefer=prefer)
+        ]
+    for pattern, rule, priority, triggers in RULES:
+        if not all(group & present for group in triggers):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 found = rule(m, ctx)
@@ -158,9 +227,7 @@ def _join_offsets(text: str, found: list[Timex]) -> list[Timex]:
             )
             skip.add(i + 1)
             continue
-        if rel_word in ("after", "before", "following", "to") and patterns.EVENT_START.match(
-            text, t.end
-        ):
+        if rel_word in ("after", "before", "following", "to") and _names_event(text, t.end):
             stop = patterns.CLAUSE_END.search(text, t.end)
             end = stop.start() if stop else len(text)
             end = min(end, t.end + 90, nxt.start if nxt else len(text))
@@ -194,6 +261,21 @@ def _join_offsets(text: str, found: list[Timex]) -> list[Timex]:
             continue
         out.append(t)
     return out
+
+
+_EVENT_OPENERS: Final = frozenset(
+    "the a an its his her their he she it they we i you this that police".split()
+)
+
+
+def _names_event(text: str, pos: int) -> bool:
+    """An offset names an event when a name, a pronoun or a noun phrase follows it
+    ("after Russia launched", "before his death"), not a verb ("before rose to 10")."""
+    m = re.match(r"\s+([A-Za-z][\w'’-]*)", text[pos : pos + 40])
+    if not m:
+        return False
+    word = m[1]
+    return word[0].isupper() or word.lower() in _EVENT_OPENERS
 
 
 def shift_timex(base: Timex, amount: float, unit: str) -> Timex:

@@ -54,7 +54,7 @@ ORDINALS: Final[dict[str, int]] = {
     "3rd": 3,
     "fourth": 4,
     "4th": 4,
-    "last": 4,
+    "final": 4,
 }
 UNITS: Final[dict[str, str]] = {
     "minute": "TM",
@@ -117,7 +117,7 @@ MONTH_ALONE: Final = re.compile(
     _I,
 )
 YEAR_ALONE: Final = re.compile(
-    r"(?:\b" + MOD + r"|\bthe\s+year\s+)?(?<![\d,.$€£#/-])" + YEAR + r"(?![\d%]|[.,]\d|-\d|/\d)",
+    r"(?:\b" + MOD + r"|\bthe\s+year\s+|(?<![\d,.$€£#/-]))" + YEAR + r"(?![\d%]|[.,]\d|-\d|/\d)",
     _I,
 )
 DECADE: Final = re.compile(
@@ -125,7 +125,7 @@ DECADE: Final = re.compile(
     _I,
 )
 QUARTER: Final = re.compile(
-    r"\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
     r"[\s-]+quarter)(?:\s*(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r"))?",
     _I,
 )
@@ -160,8 +160,18 @@ UNIT_REF: Final = re.compile(
     r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
     _I,
 )
+#: "the weekend", "over the weekend": the latest (past) or next (future) weekend
+THE_WEEKEND: Final = re.compile(r"\bthe\s+weekend\b(?!\s+(?:before|after|of)\b)", _I)
+#: "to end the day", "later in the day": the anchor's own day (market and wire copy)
+THE_DAY: Final = re.compile(
+    r"\b(?:end|ending|finish|finishing|close|closing|rest|for|during|in|of)\s+"
+    r"(?P<x>(?:the\s+course\s+of\s+)?the\s+day)\b(?=\s*(?:[.,;:!?]|at\b|with\b|down\b|up\b|$))",
+    _I,
+)
 #: "the end of the year": only with a modifier does "the year" name the anchor's year
-MOD_THE_UNIT: Final = re.compile(r"\b" + MOD + r"the\s+(?P<unit>week|month|year|decade)\b", _I)
+MOD_THE_UNIT: Final = re.compile(
+    r"\b" + MOD + r"the\s+(?P<unit>day|week|month|year|decade)\b(?!\s+(?:before|after)\b)", _I
+)
 AGO: Final = re.compile(
     r"\b(?:(?P<q>about|around|nearly|almost|some|roughly|more\s+than|over|less\s+than)\s+)?"
     + NUM
@@ -237,8 +247,9 @@ COUNT_NOUN_AFTER: Final = re.compile(
 CURRENCY_BEFORE: Final = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|GBP|Rs|No)\.?)\s*$", _I)
 #: cues of the tense of the clause around an expression, for the no-parser fallback
 FUTURE_CUE: Final = re.compile(
-    r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|scheduled|slated|due\s+to|expected\s+to|"
-    r"upcoming|next|is\s+to|are\s+to|intends?\s+to)\b",
+    r"\b(?:(?:will|'ll|shall|would|may|might|should|(?<!according\s)(?<!due\s)(?<!used\s)to)"
+    r"\s+(?:not\s+)?(?:be\s+|have\s+)?[a-z]+|going\s+to|plans?|scheduled|slated|set\s+for|"
+    r"expected|upcoming|next|deadline|until|till|pending)\b",
     _I,
 )
 PAST_CUE: Final = re.compile(

@@ -153,7 +153,9 @@ def decade(m: re.Match[str], ctx: Context) -> Timex | None:
     if m["century"]:
         first = int(m["century"]) * 100 + d * 10
     else:
-        if not (text.lower().startswith("the") or "'" in text or "’" in text):
+        before = ctx.text[max(0, m.start() - 8) : m.start()].lower().split()
+        listed = bool(before) and before[-1] in ("in", "and", "or", "of", "the", "during")
+        if not (text.lower().startswith("the") or "'" in text or "’" in text or listed):
             return None
         first = (2000 if d <= 1 else 1900) + d * 10
     return from_period(m.start(), m.end(), text, intervals.decade(first), mod=mod_of(m))

@@ -154,6 +154,8 @@ def unit_ref(m: re.Match[str], ctx: Context) -> Timex | None:
         return unresolved(start, end, text, granularity=unit, relative_to="anchor")
     rel = m["rel"].lower().split()[-1]
     n = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+    if unit == "week" and n == -1 and ctx.anchor.weekday() == 6:
+        n = 0  # on a Sunday, "last week" is the week now ending
     t = from_period(
         start, end, text, shifted(ctx.anchor, unit, n), mod=mod_of(m), relative_to="anchor"
     )
@@ -198,11 +200,10 @@ def ago(m: re.Match[str], ctx: Context) -> Timex | None:
             )
         return unresolved(start, end, text, granularity=unit, relative_to="anchor")
     k = int(n)
-    period = (
-        intervals.day(ctx.anchor - timedelta(weeks=k))
-        if unit == "fortnight"
-        else shifted(ctx.anchor, unit, -k)
-    )
+    if unit in ("week", "fortnight"):
+        period = intervals.day(ctx.anchor - timedelta(weeks=k * (2 if unit == "fortnight" else 1)))
+    else:
+        period = shifted(ctx.anchor, unit, -k)
     if unit in ("decade", "century"):
         period = intervals.year(period.start.year + ctx.anchor.year % 10)
     t = from_period(start, end, text, period, relative_to="anchor")
@@ -260,4 +261,34 @@ def reference(m: re.Match[str], ctx: Context) -> Timex | None:
         direction="future" if a else None,
         resolved=a is not None,
         relative_to="anchor",
+    )
+
+
+def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the weekend": the latest weekend on or before the anchor, the next in the future."""
+    start, end, text = _span(m, ctx)
+    if ctx.anchor is None:
+        return unresolved(start, end, text, granularity="weekend", relative_to="anchor")
+    a = ctx.anchor
+    tense = ctx.tense_at(start, end)
+    if tense == "future":
+        period = intervals.weekend(a)
+    else:
+        period = intervals.weekend(a if a.weekday() >= 5 else a - timedelta(days=7))
+    return from_period(start, end, text, period, tense=tense, relative_to="anchor")
+
+
+def the_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "to end the day", "later in the day", "for the day": the anchor's own day."""
+    start, end = m.start("x"), m.end("x")
+    text = ctx.text[start:end]
+    if ctx.anchor is None:
+        return unresolved(start, end, text, granularity="day", relative_to="anchor")
+    return from_period(
+        start,
+        end,
+        text,
+        intervals.day(ctx.anchor),
+        relative_to="anchor",
+        year_choice="'the day': the anchor's day",
     )

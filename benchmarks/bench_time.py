@@ -1,0 +1,352 @@
+"""Temporal normalizer vs dateparser's search_dates, same cases, same run.
+
+    python -m benchmarks.bench_time
+
+Corpora (../shared/corpora, see each PROVENANCE.md): MEANTIME English and ESC
+(gold TIMEX3 values of date expressions, resolved against each document's
+creation time), Recognizers-Text DateParser/DatePeriodParser (date, date range
+and duration cases) and duckling-time-en (day-to-year grains and negatives).
+A case is right when an expression overlapping the gold span has the gold value.
+dateparser returns points: it is scored leniently (its point falls inside the
+gold interval). Throughput is measured on the same texts for both.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+import sys
+import time
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Final
+
+from consistency.extract.time import intervals
+from consistency.extract.time.engine import find_timexes
+
+CORPORA: Final = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+#: dateparser is slow: it runs on at most this many texts per corpus
+DATEPARSER_CAP: Final = 400
+_NO_SPACE_BEFORE: Final = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%", "'", "]"}
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    value: str
+
+
+@dataclass
+class Case:
+    text: str
+    anchor: date | None
+    golds: list[Gold] = field(default_factory=list)
+    negative: bool = False
+
+
+# --- gold values -------------------------------------------------------------
+
+
+def norm_value(value: str) -> str:
+    """Gold and ours compared without time of day, with TIMEX spelling variants merged."""
+    v = value.strip().split("T")[0] if re.match(r"\d{4}-\d\d-\d\dT", value) else value.strip()
+    v = re.sub(r"^(\d{4})W(\d\d)", r"\1-W\2", v)
+    v = re.sub(r"^(\d{3})X$", r"\1", v)
+    v = re.sub(r"^(\d{4})-(\d)(?=-|$)", r"\1-0\2", v)
+    v = re.sub(r"^(\d{4}-\d\d)-(\d)$", r"\1-0\2", v)
+    return v
+
+
+def value_span(value: str) -> tuple[date, date] | None:
+    """The interval of a gold TIMEX value (for scoring dateparser's points)."""
+    v = norm_value(value)
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
+            p = intervals.month(int(m[1]), int(m[2]))
+            return p.start, p.end
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", v):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            p = intervals.quarter(int(m[1]), int(m[2]))
+            return p.start, p.end
+        if m := re.fullmatch(r"(\d{4})", v):
+            return date(int(v), 1, 1), date(int(v), 12, 31)
+        if m := re.fullmatch(r"(\d{3})", v):
+            p = intervals.decade(int(v) * 10)
+            return p.start, p.end
+    except ValueError:
+        return None
+    return None
+
+
+def parse_dct(value: str) -> date | None:
+    v = value.replace(":", "-").lstrip("t_")
+    if m := re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", v):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.match(r"(\d{1,2})-(\d{1,2})-(\d{4})", v):
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    return None
+
+
+# --- loaders -----------------------------------------------------------------
+
+
+def _cat_cases(path: str, tags: set[str], date_tags: set[str]) -> list[Case]:
+    """Sentences of one CAT XML document with their gold date expressions."""
+    root = ET.parse(path).getroot()
+    tokens = [(t.get("t_id"), t.get("sentence"), t.text or "") for t in root.iter("token")]
+    dct: date | None = None
+    golds: list[tuple[list[str], str]] = []
+    for el in root.find("Markables") or []:
+        if el.tag not in tags:
+            continue
+        if el.get("functionInDocument") == "CREATION_TIME" or el.get("DCT") == "TRUE":
+            dct = parse_dct(el.get("value") or "")
+            continue
+        ids = [a.get("t_id") or "" for a in el.findall("token_anchor")]
+        kind = el.get("type") or el.tag
+        if ids and el.get("value") and kind in date_tags:
+            golds.append((ids, el.get("value") or ""))
+    sentences: dict[str, list[tuple[str, str]]] = {}
+    for tid, sent, text in tokens:
+        sentences.setdefault(sent or "", []).append((tid or "", text))
+    cases: list[Case] = []
+    where: dict[str, tuple[int, int, int]] = {}
+    for sent_tokens in sentences.values():
+        parts: list[str] = []
+        pos = 0
+        for tid, text in sent_tokens:
+            if parts and text not in _NO_SPACE_BEFORE and parts[-1] not in ("(", "$", "["):
+                parts.append(" ")
+                pos += 1
+            where[tid] = (len(cases), pos, pos + len(text))
+            parts.append(text)
+            pos += len(text)
+        cases.append(Case("".join(parts), dct))
+    for ids, value in golds:
+        spans = [where[i] for i in ids if i in where]
+        if spans:
+            case = cases[spans[0][0]]
+            case.golds.append(Gold(min(s[1] for s in spans), max(s[2] for s in spans), value))
+    return [c for c in cases if c.anchor is not None]
+
+
+def meantime() -> list[Case]:
+    base = CORPORA / "meantime-en/meantime_newsreader_english_oct15/intra-doc_annotation"
+    return [
+        c
+        for p in sorted(glob.glob(str(base / "*/*.xml")))
+        for c in _cat_cases(p, {"TIMEX3"}, {"DATE"})
+    ]
+
+
+def esc() -> list[Case]:
+    base = CORPORA / "esc-eventstoryline/annotated_data/v1.5"
+    tags = {"TIME_DATE", "TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION"}
+    return [
+        c
+        for p in sorted(glob.glob(str(base / "*/*.xml")))
+        for c in _cat_cases(p, tags, {"TIME_DATE"})
+    ]
+
+
+def recognizers() -> list[Case]:
+    base = CORPORA / "recognizers-text/Specs/DateTime/English"
+    cases: list[Case] = []
+    for name in ("DateParser.json", "DatePeriodParser.json"):
+        for item in json.loads((base / name).read_text(encoding="utf-8-sig")):
+            ref = (item.get("Context") or {}).get("ReferenceDateTime")
+            anchor = datetime.fromisoformat(ref).date() if ref else None
+            case = Case(item["Input"], anchor, negative=not item["Results"])
+            for r in item["Results"]:
+                if r.get("Type") not in ("date", "daterange", "duration"):
+                    continue
+                value = r["Value"]
+                fut = value.get("FutureResolution") or {}
+                past = value.get("PastResolution") or {}
+                accepted = {value.get("Timex", "")}
+                for res in (fut, past):
+                    if "date" in res:
+                        accepted.add(res["date"])
+                    if "startDate" in res and "endDate" in res:
+                        accepted.add(f"{res['startDate']}/{res['endDate']}")
+                case.golds.append(Gold(r["Start"], r["Start"] + r["Length"], "|".join(accepted)))
+            if case.golds or case.negative:
+                cases.append(case)
+    return cases
+
+
+_GRAINS: Final = {"day", "week", "month", "quarter", "year"}
+
+
+def duckling() -> list[Case]:
+    cases: list[Case] = []
+    path = CORPORA / "duckling-time-en/duckling_time_en.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        anchor = datetime.fromisoformat(item["reference_time"][:19]).date()
+        if item["section"] == "diffCorpus":
+            anchor = date(2013, 2, 15)
+        exp = item["expected"]
+        if exp is None:
+            cases.append(Case(item["text"], anchor, negative=True))
+            continue
+        if item["section"] == "latentCorpus" or exp.get("grain") not in _GRAINS:
+            continue
+        if exp["type"] == "value" and exp["value"].endswith("T00:00:00"):
+            day = exp["value"][:10]
+            accepted = f"{day}@{exp['grain']}"
+        elif exp["type"] == "interval" and exp["from"].endswith("T00:00:00"):
+            last = datetime.fromisoformat(exp["to"]).date() - timedelta(days=1)
+            accepted = f"{exp['from'][:10]}/{last.isoformat()}"
+        else:
+            continue
+        cases.append(Case(item["text"], anchor, [Gold(0, len(item["text"]), accepted)]))
+    return cases
+
+
+# --- scoring -----------------------------------------------------------------
+
+Found = list[tuple[int, int, str, date | None, date | None, str | None]]
+
+
+def ours(case: Case) -> Found:
+    return [
+        (t.start, t.end, t.value or "", t.time_start, t.time_end, t.granularity)
+        for t in find_timexes(case.text, anchor=case.anchor)
+    ]
+
+
+def theirs(case: Case) -> Found:
+    from dateparser.search import search_dates
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if case.anchor:
+        settings["RELATIVE_BASE"] = datetime.combine(case.anchor, datetime.min.time())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            hits = search_dates(case.text, languages=["en"], settings=settings) or []
+        except Exception:  # noqa: BLE001 - the baseline's own failures count as misses
+            hits = []
+    out: Found = []
+    pos = 0
+    for surface, when in hits:
+        start = case.text.find(surface, pos)
+        if start < 0:
+            continue
+        pos = start + len(surface)
+        out.append((start, pos, "", when.date(), when.date(), None))
+    return out
+
+
+def right(gold: Gold, found: Found, *, point: bool) -> bool:
+    for start, end, value, lo, hi, grain in found:
+        if start >= gold.end or end <= gold.start:
+            continue
+        for accepted in gold.value.split("|"):
+            if point:
+                if lo and (span := _accepted_span(accepted)) and span[0] <= lo <= span[1]:
+                    return True
+                continue
+            if value and norm_value(value) == norm_value(accepted):
+                return True
+            if lo and hi and accepted in (f"{lo}/{hi}", f"{lo}/{hi + timedelta(days=1)}"):
+                return True
+            if lo and lo == hi and accepted in (lo.isoformat(), f"{lo}@{grain}"):
+                return True
+            if lo and accepted == f"{lo}@{grain}":
+                return True
+    return False
+
+
+def _accepted_span(accepted: str) -> tuple[date, date] | None:
+    try:
+        return _accepted_span_or_fail(accepted)
+    except ValueError:
+        return None
+
+
+def _accepted_span_or_fail(accepted: str) -> tuple[date, date] | None:
+    if m := re.fullmatch(r"(\d{4}-\d\d-\d\d)(?:@\w+)?", accepted):
+        d = date.fromisoformat(m[1])
+        return d, d
+    if m := re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", accepted):
+        return date.fromisoformat(m[1]), date.fromisoformat(m[2])
+    return value_span(accepted)
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+    seconds: float = 0.0
+    texts: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.texts / self.seconds if self.seconds else 0.0
+
+
+def score(cases: Iterable[Case], system: Callable[[Case], Found], *, point: bool) -> Score:
+    s = Score()
+    for case in cases:
+        t0 = time.perf_counter()
+        found = system(case)
+        s.seconds += time.perf_counter() - t0
+        s.texts += 1
+        if case.negative and not case.golds:
+            s.total += 1
+            s.right += not found
+        for gold in case.golds:
+            s.total += 1
+            s.right += right(gold, found, point=point)
+    return s
+
+
+def main() -> int:
+    corpora: dict[str, Callable[[], list[Case]]] = {
+        "meantime-en DATE": meantime,
+        "esc TIME_DATE": esc,
+        "recognizers Date+DatePeriod": recognizers,
+        "duckling-time-en": duckling,
+    }
+    print(f"dateparser capped to the first {DATEPARSER_CAP} texts of each corpus (with golds)")
+    print(
+        f"{'corpus':30} {'cases':>6} {'ours':>6} {'dp(sub)':>8} {'ours(sub)':>9} "
+        f"{'ours t/s':>10} {'dp t/s':>8} {'speed x':>8}"
+    )
+    ratios: list[float] = []
+    for name, load in corpora.items():
+        cases = load()
+        mine = score(cases, ours, point=False)
+        subset = [c for c in cases if c.golds or c.negative][:DATEPARSER_CAP]
+        mine_sub = score(subset, ours, point=False)
+        dp = score(subset, theirs, point=True)
+        ratio = mine_sub.rate / dp.rate if dp.rate else float("inf")
+        ratios.append(ratio)
+        print(
+            f"{name:30} {mine.total:6d} {mine.accuracy:6.3f} {dp.accuracy:8.3f} "
+            f"{mine_sub.accuracy:9.3f} {mine_sub.rate:10.0f} {dp.rate:8.0f} {ratio:7.1f}x",
+            flush=True,
+        )
+    print(f"throughput ratio (ours / dateparser), lowest corpus: {min(ratios):.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
