@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from consistency.extract.claims.common import cached
 from consistency.normalize.names import HONORIFICS, fold, looks_like_demonym, strip_honorifics
@@ -259,7 +259,12 @@ def mention_of(items: list[Mention], token: Token) -> Mention | None:
     return min(hits, key=lambda m: m.end - m.start) if hits else None
 
 
-def person_before(items: list[Mention], char: int) -> Mention | None:
-    """The nearest person mention ending before ``char`` (for he/she)."""
+def person_before(items: list[Mention], char: int, doc: Doc | None = None) -> Mention | None:
+    """The person a 'he'/'she' at ``char`` most likely means: the last person subject
+    before it (when the parse is given), else the last person named before it."""
     people = [m for m in items if m.label == "PERSON" and m.end <= char and m.local]
+    if doc is not None:
+        subjects = [m for m in people if doc[m.head].dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[-1]
     return people[-1] if people else None

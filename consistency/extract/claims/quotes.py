@@ -136,14 +136,16 @@ def subject_of(verb: Token, bounds: tuple[int, int] | None = None) -> Token | No
 def name_of(token: Token, items: list[Mention]) -> tuple[str, tuple[int, int]] | None:
     """Identity and span of the entity a token names (he/she: the person before)."""
     if token.lower_ in PERSONAL:
-        ante = person_before(items, token.idx)
+        ante = person_before(items, token.idx, token.doc)
         return (ante.local or ante.name, (ante.start, ante.end)) if ante else None
     if token.pos_ == "PRON":
         return None
     found = mention_of(items, token)
-    if found is None:
-        appos = next((c for c in token.children if c.dep_ == "appos"), None)
-        found = mention_of(items, appos) if appos is not None else None
+    if found is None or found.kind == "demonym":
+        # 'broadcaster CCTV', 'president and CEO Louis Gallois': the name in the phrase
+        near = [c for c in token.children if c.dep_ in ("appos", "conj", "compound")]
+        names = [m for m in (mention_of(items, c) for c in near) if m and m.kind != "demonym"]
+        found = names[0] if names else found
     if found is not None:
         return found.local or found.name, (found.start, found.end)
     phrase = noun_phrase(token)
