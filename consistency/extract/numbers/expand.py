@@ -7,6 +7,7 @@ import re
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers import patterns as pt
 from consistency.extract.numbers.draft import Draft
+from consistency.extract.numbers.words import words_value
 
 
 def expand(text: str, d: Draft) -> Draft | None:
@@ -21,9 +22,14 @@ def expand(text: str, d: Draft) -> Draft | None:
         return d
     if not d.words and not d.vague:
         _mixed_fraction(text, d)
-    _currency_before(text, d)
-    _scale(text, d)
+    before = _currency_before(text, d)
+    if before and before[2]:  # a symbol before the amount ("$", "c $") is certain
+        _commit(d, before)
+    _scale(text, d, money=before is not None)
     _unit_after(text, d)
+    if before and d.kind == "quantity" and d.unit is None:  # "USD 200", but "50 dollar 40 rmb"
+        _commit(d, before)
+    _cents(text, d)
     if d.kind == "skip" or _is_year(text, d):
         return None
     if d.unit is None and d.words and d.value == 1 and d.scale is None:
@@ -41,38 +47,64 @@ def _mixed_fraction(text: str, d: Draft) -> None:
         d.end = d.num_end = m.end()
 
 
-def _currency_before(text: str, d: Draft) -> None:
+Before = tuple[str, int, bool, float]  # code, start, written as a symbol, factor
+
+
+def _currency_before(text: str, d: Draft) -> Before | None:
+    """The currency written before the amount, not yet applied."""
     m = pt.SYMBOL_BEFORE.search(text, 0, d.start)
     if m:
-        key = re.sub(r"\s+", "", m.group(1).lower())
-        if key in lx.CURRENCY_SYMBOLS:
-            d.unit, d.start = lx.CURRENCY_SYMBOLS[key], m.start(1)
-        else:  # "of $": a plain dollar sign after an ordinary word
-            d.unit, d.start = "USD", m.start(1) + m.group(1).rindex("$")
-        d.kind = "money"
-        return
+        mark = m.group(1)
+        key = re.sub(r"\s+", "", mark.lower())
+        if key in lx.CURRENCY_SYMBOLS and not pt.ARTICLE_PREFIX.match(mark):
+            return lx.CURRENCY_SYMBOLS[key], m.start(1), True, 1.0
+        return "USD", m.start(1) + mark.rindex("$"), True, 1.0  # "a $5 fee": plain dollar
     m = pt.CODE_BEFORE.search(text, 0, d.start)
     if m:
         code = (m.group(2) or "usd").lower()
-        d.unit, d.start, d.kind = ("CNY" if code == "rmb" else code.upper()), m.start(), "money"
-        if m.group(1):
-            d.multiplier *= 1e6
-            d.value *= 1e6
+        return (
+            ("CNY" if code == "rmb" else code.upper()),
+            m.start(),
+            False,
+            (1e6 if m.group(1) else 1.0),
+        )
+    return None
 
 
-def _scale(text: str, d: Draft) -> None:
+def _commit(d: Draft, before: Before) -> None:
+    d.unit, d.start, d.kind = before[0], before[1], "money"
+    d.multiplier *= before[3]
+    d.value *= before[3]
+
+
+def _scale(text: str, d: Draft, *, money: bool = False) -> None:
+    money = money or d.kind == "money"
     m = pt.SCALE_AFTER.match(text, d.end)
     if m is None and not d.words:
         m = pt.TIGHT_SCALE_AFTER.match(text, d.end)
-        if m and m.group(1).lower() in ("m", "k", "b") and d.kind != "money":
+        if m and m.group(1).lower() in ("m", "k", "b") and not money:
             m = None  # "10m" without a currency is ten metres
-    if m is None and d.kind != "money":
-        m = re.compile(r"\s(mln|bln|bn|mn|tn)\b", re.I).match(text, d.end)
+    if m is None and not money:
+        m = pt.SPACED_SCALE_AFTER.match(text, d.end)
     if m:
         word = m.group(1).lower()
         d.scale, d.end = word, m.end()
         d.multiplier *= lx.SCALES[word]
         d.value *= lx.SCALES[word]
+
+
+def _cents(text: str, d: Draft) -> None:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
+    if d.kind != "money" or d.scale or text[d.end - 1 : d.end].isdigit():
+        return
+    m = pt.CENTS_AFTER.match(text, d.end)
+    if m is None:
+        return
+    raw = m.group(1)
+    cents = float(raw) if raw[0].isdigit() else words_value(raw)
+    if cents is not None and 0 < cents < 100:
+        d.value += cents / 100
+        d.end = m.end()
 
 
 def _unit_after(text: str, d: Draft) -> None:

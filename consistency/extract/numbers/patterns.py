@@ -33,6 +33,12 @@ WORD_TOKEN: Final = re.compile(rf"(?:{_TENS})-(?:{_UNIT})|[a-z]+", _I)
 ORDINAL_DIGITS: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", _I)
 ORDINAL_WORDS: Final = re.compile(rf"\b(?:{_WORD}(?:\s+|-))*(?:{_ORD_WORD})\b", _I)
 GLUED_CODE: Final = re.compile(rf"\bm?(?:{_alt(lx.ISO_CODES)})\$?(\d+(?:[.,]\d+)*)\b", _I)
+#: "Percent of 10" opening a text or sentence: the percent written before its number.
+PERCENT_OF: Final = re.compile(
+    rf"(?:^|(?<=[.!?;:]\s))\s*(?:per\s*cents?|percents?)\s+of\s+"
+    rf"(\d+(?:\.\d+)?|{_WORD}(?:(?:\s+|-){_WORD})*)\b",
+    _I,
+)
 VAGUE: Final = re.compile(rf"\b(?:{_alt(lx.VAGUE)})\b(?=\s+of\b)", _I)
 MIXED_FRACTION: Final = re.compile(r"\s+(\d)\s*/\s*(\d{1,2})\b")
 FRACTION_SCALE: Final = re.compile(
@@ -64,6 +70,14 @@ CHANGE_NOUN_AFTER: Final = re.compile(
 # To the left of a number (matched against the text before it).
 SYMBOL_BEFORE: Final = re.compile(
     rf"(?:^|(?<=[\s(\[\"'-]))({_alt(lx.CURRENCY_SYMBOLS)}|(?:[a-z]{{1,3}}\.?\s?)?\$)\s*$", _I
+)
+#: One-letter prefixes that are English words when spaced from "$" ("a $5 fee").
+ARTICLE_PREFIX: Final = re.compile(r"(?:a|s|r)\s", _I)
+SPACED_SCALE_AFTER: Final = re.compile(r"\s(mln|bln|bn|mn|tn)\b", _I)
+CENTS_AFTER: Final = re.compile(
+    rf"\s+(?:and\s+)?(\d{{1,2}}|(?:{_TENS})(?:[\s-](?:{_UNIT}))?|{_UNIT})"
+    r"(?:\s+(?:cents?|pence|p)\b|(?=\s*(?:[.!?,;]|$)))",
+    _I,
 )
 CODE_BEFORE: Final = re.compile(rf"\b(m?)({_alt(lx.ISO_CODES)})\$?\s*$|\bdollars?\s+$", _I)
 QUALIFIER_BEFORE: Final = re.compile(rf"\b({_alt(lx.QUALIFIERS)})\s+$", _I)

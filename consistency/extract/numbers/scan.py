@@ -24,7 +24,16 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
     """Every number of the text outside ``blocked``, first reader to claim a span wins."""
     taken: list[Span] = []
     out: list[Draft] = []
-    readers = (_ordinals, _multipliers, _vague, _fraction_scales, _fractions, _glued, _digits)
+    readers = (
+        _percent_of,
+        _ordinals,
+        _multipliers,
+        _vague,
+        _fraction_scales,
+        _fractions,
+        _glued,
+        _digits,
+    )
     for reader in (*readers, _words):
         for draft in reader(text):
             span = (draft.num_start, draft.num_end)
@@ -55,8 +64,9 @@ def _ordinals(text: str) -> Iterator[Draft]:
         value = ordinal_value(text[start:end])
         if value is None or _time_second(text, start, end):
             continue
-        if pt.A_BEFORE.search(text, 0, start) and pt.OF_AFTER.match(text, end):
-            continue  # "a third of": a fraction
+        a_before = pt.A_BEFORE.search(text, 0, start) is not None
+        if a_before and (pt.OF_AFTER.match(text, end) or _scale_ordinal(text[start:end])):
+            continue  # "a third of", "a trillionth": fractions
         if pt.NOT_RANK_BEFORE.search(text, 0, start) or pt.NOT_RANK_AFTER.match(text, end):
             continue  # "at first", "first of all"
         yield _ordinal(text, start, end, value)
@@ -98,6 +108,23 @@ def _fraction_scales(text: str) -> Iterator[Draft]:
         value = words_value(m.group())
         if value:
             yield Draft(m.start(), m.end(), value, words=True, scale=m.group().split()[-1])
+
+
+def _percent_of(text: str) -> Iterator[Draft]:
+    for m in pt.PERCENT_OF.finditer(text):
+        raw = m.group(1)
+        value = float(raw) if raw[0].isdigit() else words_value(raw)
+        if value is not None:
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            yield Draft(
+                start,
+                m.end(),
+                value,
+                kind="percent",
+                unit="percent",
+                num_start=m.start(1),
+                num_end=m.end(1),
+            )
 
 
 def _fractions(text: str) -> Iterator[Draft]:
@@ -148,3 +175,7 @@ def _time_second(text: str, start: int, end: int) -> bool:
     before = re.search(r"([\w-]+)\s*$", text[:start])
     word = before.group(1).lower() if before else ""
     return word[:1].isdigit() or is_number_word(word) or word in ("per", "split")
+
+
+def _scale_ordinal(surface: str) -> bool:
+    return surface.lower() in lx.ORDINAL_SCALES

@@ -1,0 +1,385 @@
+"""Score the numbers layer against external gold, side by side with raw quantulum3.
+
+Run from the repository root::
+
+    python -m benchmarks.bench_numbers
+
+Sources (../shared/corpora, see each PROVENANCE.md): Recognizers-Text English specs
+(PercentModel, OrdinalModel, CurrencyModel, AgeModel, DimensionModel), quantulum3's own
+test sentences, MEANTIME English VALUE markables. A gold result counts as found when a
+prediction of the spec's kind has the same value (relative 1e-6) and an accepted unit;
+a case with no gold result counts as one item, right when nothing of the kind is predicted.
+Gold results without a numeric value (relative ordinals like "next", a bare "percent")
+are left out and counted. Raw quantulum3 is read as generously as its output allows:
+any dimensionless number may be an ordinal, any time quantity an age.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from consistency.extract.numbers import find_figures
+
+CORPORA: Final = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SPECS: Final = CORPORA / "recognizers-text" / "Specs"
+QUANTULUM_TESTS: Final = CORPORA / "quantulum3" / "quantulum3" / "_lang" / "en_US" / "tests"
+MEANTIME: Final = CORPORA / "meantime-en" / "meantime_newsreader_english_oct15"
+TARGETS: Final = ("currency", "percent", "age", "ordinal")
+
+Pred = tuple[str, float, str]  # kind, value, unit
+System = Callable[[str], list[Pred]]
+
+#: Gold unit names of the Recognizers-Text specs → accepted codes (and a value factor).
+CURRENCY_UNITS: Final[dict[str, tuple[frozenset[str], float]]] = {
+    "Dollar": (frozenset({"USD"}), 1),
+    "Cent": (frozenset({"USD"}), 0.01),
+    "Pound": (frozenset({"GBP"}), 1),
+    "Pence": (frozenset({"GBP"}), 0.01),
+    "Penny": (frozenset({"GBP"}), 0.01),
+    "Franc": (frozenset({"FRF", "CHF"}), 1),
+    "Peseta": (frozenset({"ESP"}), 1),
+    "Netherlands guilder": (frozenset({"NLG"}), 1),
+    "Finnish markka": (frozenset({"FIM"}), 1),
+    "Rupee": (frozenset({"INR"}), 1),
+    "Bitcoin": (frozenset({"BTC"}), 1),
+}
+QUANTULUM_CURRENCY: Final = {
+    "dollar": "USD",
+    "cent": "USD",
+    "penny": "GBP",
+    "pound sterling": "GBP",
+}
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+    left_out: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else math.nan
+
+
+@dataclass
+class Clock:
+    seconds: dict[str, float] = field(default_factory=lambda: {"ours": 0.0, "quantulum3": 0.0})
+    chars: int = 0
+
+    def run(self, name: str, system: System, text: str) -> list[Pred]:
+        t0 = time.perf_counter()
+        out = system(text)
+        self.seconds[name] += time.perf_counter() - t0
+        return out
+
+
+# ---- the two systems, as (kind, value, unit) predictions -------------------------------
+
+
+def ours(text: str) -> list[Pred]:
+    out: list[Pred] = []
+    for f in find_figures(text):
+        kind = f.kind
+        if kind == "quantity" and f.unit not in (None, "people", "times"):
+            kind = "dimension"
+        out.append((kind, f.value, f.unit or "dimensionless"))
+    return out
+
+
+def _quantulum_parser() -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    return parser
+
+
+def quantulum(text: str) -> list[Pred]:
+    try:
+        found = _QP.parse(text)
+    except Exception:
+        return []
+    out: list[Pred] = []
+    for q in found:
+        name, entity = q.unit.name, q.unit.entity.name
+        if name == "percentage":
+            out.append(("percent", q.value, "percent"))
+        elif entity == "currency":
+            code = getattr(q.unit, "currency_code", None) or QUANTULUM_CURRENCY.get(name, name)
+            factor = 0.01 if name in ("cent", "penny") else 1
+            out.append(("money", q.value * factor, code))
+        elif entity == "dimensionless":
+            out.append(("quantity", q.value, "dimensionless"))
+            out.append(("ordinal", q.value, "dimensionless"))
+        elif entity == "time":
+            out.append(("age", q.value, name))
+        else:
+            out.append(("dimension", q.value, name))
+    return out
+
+
+# ---- Recognizers-Text specs -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gold:
+    value: float
+    units: frozenset[str]
+
+
+def _spec_gold(spec: str, result: dict[str, Any]) -> Gold | None:
+    res = result.get("Resolution") or {}
+    raw = res.get("value")
+    if raw in (None, "null") or result.get("TypeName") == "ordinal.relative":
+        return None
+    value = float(str(raw).rstrip("%"))
+    if spec == "percent":
+        return Gold(value, frozenset({"percent"}))
+    if spec == "ordinal":
+        return Gold(value, frozenset({"dimensionless"}))
+    if spec == "age":
+        unit = res.get("unit", "Year")
+        return Gold(value, frozenset({"year" if unit == "Age" else unit.lower()}))
+    if spec == "currency":
+        iso = res.get("isoCurrency")
+        units, factor = (
+            (frozenset({iso}), 1.0)
+            if iso
+            else CURRENCY_UNITS.get(res.get("unit", ""), (frozenset({res.get("unit", "")}), 1.0))
+        )
+        return Gold(value * factor, units)
+    return Gold(value, frozenset({_unit_key(res.get("unit", ""))}))
+
+
+def _unit_key(name: str) -> str:
+    key = re.sub(r"[^a-z]", "", name.lower()).replace("meter", "metre").replace("liter", "litre")
+    return {"poundmass": "pound", "lbs": "pound", "squarefoot": "squarefoot"}.get(key, key)
+
+
+SPEC_FILES: Final = {
+    "percent": ("Number/English/PercentModel.json", "percent"),
+    "ordinal": ("Number/English/OrdinalModel.json", "ordinal"),
+    "currency": ("NumberWithUnit/English/CurrencyModel.json", "money"),
+    "age": ("NumberWithUnit/English/AgeModel.json", "age"),
+    "dimension": ("NumberWithUnit/English/DimensionModel.json", "dimension"),
+}
+
+
+def score_spec(spec: str, clock: Clock) -> dict[str, Score]:
+    path, kind = SPEC_FILES[spec]
+    cases = json.loads((SPECS / path).read_text(encoding="utf-8-sig"))
+    scores = {"ours": Score(), "quantulum3": Score()}
+    for case in cases:
+        text = case["Input"]
+        clock.chars += len(text)
+        for name, system in (("ours", ours), ("quantulum3", quantulum)):
+            preds = [p for p in clock.run(name, system, text) if p[0] == kind]
+            _score_case(scores[name], spec, case["Results"], preds)
+    return scores
+
+
+def _score_case(score: Score, spec: str, results: list[dict[str, Any]], preds: list[Pred]) -> None:
+    if not results:
+        score.total += 1
+        score.right += not preds
+        return
+    for result in results:
+        gold = _spec_gold(spec, result)
+        if gold is None:
+            score.left_out += 1
+            continue
+        score.total += 1
+        score.right += any(_matches(gold, p, spec) for p in preds)
+
+
+def _matches(gold: Gold, pred: Pred, spec: str) -> bool:
+    _, value, unit = pred
+    unit = _unit_key(unit) if spec == "dimension" else unit
+    return math.isclose(value, gold.value, rel_tol=1e-6) and unit in gold.units
+
+
+# ---- quantulum3's own test sentences --------------------------------------------------
+
+OUR_TO_QUANTULUM: Final = {
+    "USD": "dollar",
+    "EUR": "euro",
+    "GBP": "pound sterling",
+    "percent": "percentage",
+    "people": "dimensionless",
+}
+
+
+def score_quantulum_tests(clock: Clock) -> tuple[dict[str, Score], dict[str, Score]]:
+    """All gold quantities, and the comparable ones (no years, no durations)."""
+    cases = json.loads((QUANTULUM_TESTS / "quantities.json").read_text(encoding="utf-8"))
+    every = {"ours": Score(), "quantulum3": Score()}
+    comparable = {"ours": Score(), "quantulum3": Score()}
+    for case in cases:
+        text = case["req"]
+        clock.chars += len(text)
+        for name, system in (("ours", ours), ("quantulum3", quantulum)):
+            preds = clock.run(name, system, text)
+            found = {(round(v, 6), _q_unit(name, u)) for _, v, u in preds}
+            for res in case["res"]:
+                gold = (round(float(res["value"]), 6), res["unit"])
+                hit = gold in found or (gold[0] * 0.01, "dollar") in found and gold[1] == "cent"
+                every[name].total += 1
+                every[name].right += hit
+                if not _year_or_duration(res):
+                    comparable[name].total += 1
+                    comparable[name].right += hit
+    return every, comparable
+
+
+def _q_unit(system: str, unit: str) -> str:
+    if system == "quantulum3":
+        return {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling"}.get(unit, unit)
+    return OUR_TO_QUANTULUM.get(unit, unit)
+
+
+def _year_or_duration(res: dict[str, Any]) -> bool:
+    year = res["unit"] == "dimensionless" and re.fullmatch(r"(1[5-9]|20)\d\d", res["surface"])
+    return (
+        bool(year)
+        or res.get("entity") == "time"
+        or res["unit"]
+        in (
+            "year",
+            "month",
+            "week",
+            "day",
+            "hour",
+            "gigayear",
+            "megayear",
+        )
+    )
+
+
+# ---- MEANTIME VALUE markables ---------------------------------------------------------
+
+MEANTIME_KINDS: Final = {"MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity"}
+
+
+def meantime_sentences() -> Iterable[tuple[str, list[tuple[int, int, str]]]]:
+    """Each sentence as space-joined tokens, with its gold VALUE spans and kinds."""
+    for path in sorted((MEANTIME / "intra-doc_annotation").glob("*/*.xml")):
+        root = ET.parse(path).getroot()
+        sentences: dict[str, list[tuple[str, str]]] = {}
+        for tok in root.iter("token"):
+            sentences.setdefault(tok.get("sentence", ""), []).append(
+                (tok.get("t_id", ""), tok.text or "")
+            )
+        where: dict[str, tuple[str, int, int]] = {}
+        texts: dict[str, str] = {}
+        for sid, toks in sentences.items():
+            pos = 0
+            for tid, word in toks:
+                where[tid] = (sid, pos, pos + len(word))
+                pos += len(word) + 1
+            texts[sid] = " ".join(w for _, w in toks)
+        gold: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in texts}
+        for value in root.iter("VALUE"):
+            ids = [a.get("t_id", "") for a in value.iter("token_anchor")]
+            if not ids:
+                continue
+            sid = where[ids[0]][0]
+            gold[sid].append(
+                (where[ids[0]][1], where[ids[-1]][2], MEANTIME_KINDS[value.get("type", "")])
+            )
+        for sid, text in texts.items():
+            if sid != "0":  # the headline-less first sentence is the title; keep all others
+                yield text, gold[sid]
+
+
+def score_meantime(clock: Clock) -> dict[str, dict[str, Score]]:
+    """Recall per gold type (a prediction of the same kind overlapping the span) and precision."""
+    out = {
+        name: {k: Score() for k in (*MEANTIME_KINDS.values(), "precision")}
+        for name in ("ours", "quantulum3")
+    }
+    for text, gold in meantime_sentences():
+        clock.chars += len(text)
+        for name, system in (("ours", _spans_ours), ("quantulum3", _spans_quantulum)):
+            preds = clock.run(name, system, text)  # type: ignore[arg-type]
+            for start, end, kind in gold:
+                out[name][kind].total += 1
+                out[name][kind].right += any(
+                    k == kind and s < end and start < e for s, e, k in preds
+                )
+            for s, e, _ in preds:
+                out[name]["precision"].total += 1
+                out[name]["precision"].right += any(s < end and start < e for start, end, _ in gold)
+    return out
+
+
+def _spans_ours(text: str) -> list[tuple[int, int, str]]:
+    kinds = {"money": "money", "percent": "percent", "quantity": "quantity"}
+    return [(f.start, f.end, kinds[f.kind]) for f in find_figures(text) if f.kind in kinds]
+
+
+def _spans_quantulum(text: str) -> list[tuple[int, int, str]]:
+    try:
+        found = _QP.parse(text)
+    except Exception:
+        return []
+    out = []
+    for q in found:
+        kind = (
+            "percent"
+            if q.unit.name == "percentage"
+            else ("money" if q.unit.entity.name == "currency" else "quantity")
+        )
+        out.append((q.span[0], q.span[1], kind))
+    return out
+
+
+# ---- report ---------------------------------------------------------------------------
+
+
+def _row(label: str, a: Score, b: Score, note: str = "") -> str:
+    diff = 100 * (a.accuracy - b.accuracy)
+    return f"{label:<28}{a.total:>6}{a.accuracy:>8.3f}{b.accuracy:>12.3f}{diff:>+9.1f}  {note}"
+
+
+def main() -> None:
+    clock = Clock()
+    header = f"{'set':<28}{'n':>6}{'ours':>8}{'quantulum3':>12}{'diff':>9}"
+    print("Value-and-unit accuracy (Recognizers-Text English specs)")
+    print(header)
+    spec_scores = {spec: score_spec(spec, clock) for spec in SPEC_FILES}
+    for spec, s in spec_scores.items():
+        note = f"({s['ours'].left_out} gold without a value left out)" if s["ours"].left_out else ""
+        print(_row(spec, s["ours"], s["quantulum3"], note))
+    every, comparable = score_quantulum_tests(clock)
+    print("\nquantulum3 test sentences (its own conventions)")
+    print(header)
+    print(_row("all gold quantities", every["ours"], every["quantulum3"]))
+    print(_row("without years and durations", comparable["ours"], comparable["quantulum3"]))
+    meantime = score_meantime(clock)
+    print("\nMEANTIME English VALUE markables (span recall by type; precision of all predictions)")
+    print(header)
+    for key in (*MEANTIME_KINDS.values(), "precision"):
+        print(_row(key, meantime["ours"][key], meantime["quantulum3"][key]))
+    print("\nTargets: accuracy >= 0.90 and >= +15 points over quantulum3")
+    for spec in TARGETS:
+        a, b = spec_scores[spec]["ours"].accuracy, spec_scores[spec]["quantulum3"].accuracy
+        ok = a >= 0.90 and 100 * (a - b) >= 15
+        print(f"  {spec:<10} {'met' if ok else 'NOT met'} ({a:.3f}, {100 * (a - b):+.1f} points)")
+    print("\nThroughput on the same inputs (this run)")
+    for name, seconds in clock.seconds.items():
+        print(f"  {name:<11} {clock.chars / seconds:>10,.0f} chars/s  ({seconds:.2f} s)")
+
+
+_QP = _quantulum_parser()
+
+if __name__ == "__main__":
+    main()
