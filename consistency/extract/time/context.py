@@ -17,7 +17,8 @@ _CLAUSE_STOP = re.compile(r"[.;!?]|\s[-–—]\s")
 
 def lexical_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the clause around ``text[start:end]`` from surface cues only:
-    the nearest future or past cue wins (the fallback when there is no parser)."""
+    the nearest future or past cue wins (the fallback when there is no parser).
+    ``text`` is lowercased."""
     left = max(0, start - 80)
     before = text[left:start]
     stops = list(_CLAUSE_STOP.finditer(before))
@@ -47,13 +48,15 @@ class Context:
     anchor: date | None
     prefer: str = "dmy"
     tense: TenseOf | None = None
+    #: the text lowercased, same offsets (the tense cues match it)
+    low: str = ""
 
     def tense_at(self, start: int, end: int) -> str | None:
         if self.tense is not None:
             found = self.tense(start, end)
             if found is not None:
                 return found
-        return lexical_tense(self.text, start, end)
+        return lexical_tense(self.low or self.text.lower(), start, end)
 
     def year_for(
         self, start: int, end: int, month: int, day: int | None = None

@@ -9,7 +9,7 @@ gets its signal ("since"), modifier and direction relative to the anchor.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Final
@@ -33,31 +33,32 @@ def _t(*groups: str) -> Triggers:
     return tuple(frozenset(g.split()) for g in groups)
 
 
-#: (pattern, rule, priority, triggers): on equal spans the higher priority wins
-RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers], ...]] = (
-    (patterns.MONTH_YEAR, ab.month_year, 8, _t("month", "yearish year")),
-    (patterns.MONTH_DAY, ab.month_day, 8, _t("month", "digit")),
-    (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit")),
-    (patterns.QUARTER, ab.quarter, 7, _t("quarter")),
-    (patterns.HALF, ab.half, 7, _t("half")),
-    (patterns.SEASON, ab.season, 6, _t("season")),
-    (patterns.DECADE, ab.decade, 6, _t("decade")),
-    (patterns.DAY_WORD, rel.day_word, 6, _t("dayword")),
-    (patterns.PART_OF_DAY, rel.part_of_day, 6, _t("partday", "rel")),
-    (patterns.WEEKDAY_REF, rel.weekday, 5, _t("weekday")),
-    (patterns.UNIT_REF, rel.unit_ref, 6, _t("unit", "rel")),
-    (patterns.MOD_THE_UNIT, rel.mod_the_unit, 6, _t("unit", "modof")),
-    (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("unit")),
-    (patterns.THE_DAY, rel.the_day, 4, _t("unit")),
-    (patterns.AGO, rel.ago, 7, _t("ago")),
-    (patterns.OFFSET, du.offset, 7, _t("offset", "unit")),
-    (patterns.REF, rel.reference, 5, _t("ref")),
-    (patterns.DURATION, du.duration, 4, _t("unit", "num digit")),
-    (patterns.SPAN_UNIT, du.span_unit, 5, _t("unit", "span")),
-    (patterns.SET_WORDS, du.set_words, 5, _t("set")),
-    (patterns.RATE, du.rate, 6, _t("unit", "rate", "digit scale")),
-    (patterns.MONTH_ALONE, ab.month_alone, 3, _t("month")),
-    (patterns.YEAR_ALONE, ab.year_alone, 3, _t("yearish")),
+#: (pattern, rule, priority, triggers, core): on equal spans the higher priority wins;
+#: a rule with a core pattern is run only in windows around the core's matches
+RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, re.Pattern[str] | None], ...]] = (
+    (patterns.MONTH_YEAR, ab.month_year, 8, _t("month", "yearish year"), patterns.CORE_YEAR),
+    (patterns.MONTH_DAY, ab.month_day, 8, _t("month", "digit"), None),
+    (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit"), None),
+    (patterns.QUARTER, ab.quarter, 7, _t("quarter"), None),
+    (patterns.HALF, ab.half, 7, _t("half"), None),
+    (patterns.SEASON, ab.season, 6, _t("season"), patterns.CORE_SEASON),
+    (patterns.DECADE, ab.decade, 6, _t("decade"), patterns.CORE_DECADE),
+    (patterns.DAY_WORD, rel.day_word, 6, _t("dayword"), None),
+    (patterns.PART_OF_DAY, rel.part_of_day, 6, _t("partday", "rel"), None),
+    (patterns.WEEKDAY_REF, rel.weekday, 5, _t("weekday"), patterns.CORE_WEEKDAY),
+    (patterns.UNIT_REF, rel.unit_ref, 6, _t("unit", "rel"), patterns.CORE_UNIT),
+    (patterns.MOD_THE_UNIT, rel.mod_the_unit, 6, _t("unit", "modof"), None),
+    (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("unit"), None),
+    (patterns.THE_DAY, rel.the_day, 4, _t("unit"), None),
+    (patterns.AGO, rel.ago, 7, _t("ago"), patterns.CORE_AGO),
+    (patterns.OFFSET, du.offset, 7, _t("offset", "unit"), patterns.CORE_OFFSET),
+    (patterns.REF, rel.reference, 5, _t("ref"), None),
+    (patterns.DURATION, du.duration, 4, _t("unit", "num digit"), patterns.CORE_UNIT),
+    (patterns.SPAN_UNIT, du.span_unit, 5, _t("unit", "span"), None),
+    (patterns.SET_WORDS, du.set_words, 5, _t("set"), None),
+    (patterns.RATE, du.rate, 6, _t("unit", "rate", "digit scale"), None),
+    (patterns.MONTH_ALONE, ab.month_alone, 3, _t("month"), patterns.CORE_MONTH),
+    (patterns.YEAR_ALONE, ab.year_alone, 3, _t("yearish"), patterns.CORE_YEAR_DIGITS),
 )
 
 
@@ -145,17 +146,18 @@ def find_timexes(
     tense of the clause governing a span (past, present, future), which picks the
     implicit year; without it, surface cues of the clause are read instead.
     """
-    ctx = Context(text, anchor, prefer, tense)
-    present = categories(text.lower())
+    low = _lower(text)
+    ctx = Context(text, anchor, prefer, tense, low)
+    present = categories(low)
     candidates: list[tuple[Timex, int]] = []
-    if "digit" in present:
+    if "yearish" in present:
         candidates = [
             (ab.explicit(found, ctx), 9) for found in find_explicit_dates(text, prefer=prefer)
         ]
-    for pattern, rule, priority, triggers in RULES:
+    for pattern, rule, priority, triggers, core in RULES:
         if not all(group & present for group in triggers):
             continue
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, core, low):
             if m.end() > m.start():
                 found = rule(m, ctx)
                 if found is not None:
@@ -164,6 +166,41 @@ def find_timexes(
     chosen = _join_weekdays(text, chosen)
     chosen = _join_offsets(text, chosen)
     return [with_direction(_signal(text, t), anchor) for t in chosen]
+
+
+#: how far before and after its core a match may reach
+_BEFORE_CORE: Final = 48
+_AFTER_CORE: Final = 32
+
+
+def _matches(
+    pattern: re.Pattern[str], core: re.Pattern[str] | None, low: str
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches; with a core, only those holding a core match, found by
+    searching a small window around each core match."""
+    if core is None:
+        yield from pattern.finditer(low)
+        return
+    last_end = -1
+    for c in core.finditer(low):
+        if c.start() < last_end:
+            continue
+        pos = max(0, c.start() - _BEFORE_CORE, last_end)
+        stop = min(len(low), c.end() + _AFTER_CORE)
+        m = pattern.search(low, pos, stop)
+        while m is not None and m.end() <= c.start():
+            m = pattern.search(low, m.end() if m.end() > m.start() else m.start() + 1, stop)
+        if m is not None and m.start() <= c.start() < m.end():
+            last_end = m.end()
+            yield m
+
+
+def _lower(text: str) -> str:
+    """The text lowercased with its offsets kept (a few characters grow when lowercased)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _select(candidates: list[tuple[Timex, int]]) -> list[Timex]:
@@ -264,7 +301,25 @@ def _join_offsets(text: str, found: list[Timex]) -> list[Timex]:
 
 
 _EVENT_OPENERS: Final = frozenset(
-    "the a an its his her their he she it they we i you this that police".split()
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "police",
+    ]
 )
 
 

@@ -1,8 +1,11 @@
 """Every compiled pattern of the temporal engine, in one place.
 
 Patterns only find candidates; the rules in ``rules_*.py`` decide and resolve.
-Case-insensitive throughout: rules check capitalization where it matters
-(month and weekday names must be capitalized, so "may" and "march" stay verbs).
+The rule patterns (``_L``) run over the lowercased text, which is much faster
+than case-insensitive matching; rules read the original text at the same offsets
+to check capitalization where it matters (month and weekday names must be
+capitalized, so "may" and "march" stay verbs). Helper patterns run over the
+original text, case-insensitively (``_I``).
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ def _alt(words: object) -> str:
 
 
 _I: Final = re.I
+#: rule patterns: lowercase literals, matched against the lowercased text
+_L: Final = re.NOFLAG
 _FULL_MONTHS: Final = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _SHORT_MONTHS: Final = [m for m in MONTHS if m not in _FULL_MONTHS]
 #: the dot belongs to an abbreviation ("Feb."), never to a full name at a sentence end
@@ -101,10 +106,10 @@ REL: Final = r"(?P<rel>last|next|this|coming|past|previous|current)"
 YEAR_WORD: Final = r"(?P<yrel>this|last|next|the\s+same|the\s+current|the\s+previous)\s+year"
 
 # Absolute dates (explicit.py holds the full day-month-year forms).
-MONTH_DAY: Final = re.compile(r"\b" + MONTH + r"\s+" + DAY + r"\b(?!\s*(?:%|[,:]\s*\d))", _I)
-DAY_MONTH: Final = re.compile(r"\b(?:the\s+)?" + DAY + r"\s+(?:of\s+)?" + MONTH + r"(?!\w)", _I)
+MONTH_DAY: Final = re.compile(r"\b" + MONTH + r"\s+" + DAY + r"\b(?!\s*(?:%|[,:]\s*\d))", _L)
+DAY_MONTH: Final = re.compile(r"\b(?:the\s+)?" + DAY + r"\s+(?:of\s+)?" + MONTH + r"(?!\w)", _L)
 MONTH_YEAR: Final = re.compile(
-    r"(?:\b" + MOD + r")?\b" + MONTH + r",?\s+(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r")", _I
+    r"(?:\b" + MOD + r")?\b" + MONTH + r",?\s+(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r")", _L
 )
 MONTH_ALONE: Final = re.compile(
     r"(?:\b(?P<lead>earlier|later)\s+(?:in\s+)?)?(?:\b"
@@ -114,29 +119,29 @@ MONTH_ALONE: Final = re.compile(
     + r"\s+)?\b"
     + MONTH
     + r"(?!\w)",
-    _I,
+    _L,
 )
 YEAR_ALONE: Final = re.compile(
     r"(?:\b" + MOD + r"|\bthe\s+year\s+|(?<![\d,.$€£#/-]))" + YEAR + r"(?![\d%]|[.,]\d|-\d|/\d)",
-    _I,
+    _L,
 )
 DECADE: Final = re.compile(
     r"(?:\bthe\s+)?(?:" + MOD + r")?(?:\b(?P<century>1[5-9]|20)|['’]|\b)(?P<decade>\d)0['’]?s\b",
-    _I,
+    _L,
 )
 QUARTER: Final = re.compile(
-    r"\b(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+    r"\b(?:q(?P<q>[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
     r"[\s-]+quarter)(?:\s*(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r"))?",
-    _I,
+    _L,
 )
 HALF: Final = re.compile(
     r"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:" + YEAR + r"\b|" + YEAR_WORD + r")",
-    _I,
+    _L,
 )
 SEASON: Final = re.compile(
     r"(?:\b" + MOD + r"|\b" + REL + r"\s+|\bthe\s+)?\b(?P<season>spring|summer|autumn|fall|winter)"
     r"(?:\s+(?:of\s+)?(?:" + YEAR + r"\b|" + YEAR_WORD + r"))?(?!\w)",
-    _I,
+    _L,
 )
 
 # Relative to the anchor.
@@ -144,33 +149,33 @@ DAY_WORD: Final = re.compile(
     r"\b(?:(?P<lead>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
     r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
-    _I,
+    _L,
 )
 PART_OF_DAY: Final = re.compile(
-    r"\b(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _I
+    r"\b(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _L
 )
 WEEKDAY_REF: Final = re.compile(
     r"(?:\b(?P<mod>early|late)\s+|\b" + REL + r"\s+)?\b" + WEEKDAY + r"(?P<plural>s)?(?:'s)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?!\w)",
-    _I,
+    _L,
 )
 UNIT_REF: Final = re.compile(
     r"(?:\b(?P<lead>earlier|later)\s+)?(?:\b" + MOD + r")?\b(?P<rel>last|next|this|coming|"
     r"previous|current|the\s+(?:current|previous|coming|next))\s+"
     r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
-    _I,
+    _L,
 )
 #: "the weekend", "over the weekend": the latest (past) or next (future) weekend
-THE_WEEKEND: Final = re.compile(r"\bthe\s+weekend\b(?!\s+(?:before|after|of)\b)", _I)
+THE_WEEKEND: Final = re.compile(r"\bthe\s+weekend\b(?!\s+(?:before|after|of)\b)", _L)
 #: "to end the day", "later in the day": the anchor's own day (market and wire copy)
 THE_DAY: Final = re.compile(
     r"\b(?:end|ending|finish|finishing|close|closing|rest|for|during|in|of)\s+"
     r"(?P<x>(?:the\s+course\s+of\s+)?the\s+day)\b(?=\s*(?:[.,;:!?]|at\b|with\b|down\b|up\b|$))",
-    _I,
+    _L,
 )
 #: "the end of the year": only with a modifier does "the year" name the anchor's year
 MOD_THE_UNIT: Final = re.compile(
-    r"\b" + MOD + r"the\s+(?P<unit>day|week|month|year|decade)\b(?!\s+(?:before|after)\b)", _I
+    r"\b" + MOD + r"the\s+(?P<unit>day|week|month|year|decade)\b(?!\s+(?:before|after)\b)", _L
 )
 AGO: Final = re.compile(
     r"\b(?:(?P<q>about|around|nearly|almost|some|roughly|more\s+than|over|less\s+than)\s+)?"
@@ -178,14 +183,14 @@ AGO: Final = re.compile(
     + r"[\s-]+"
     + UNIT
     + r"\s+ago\b",
-    _I,
+    _L,
 )
 REF: Final = re.compile(
     r"\b(?:(?P<past>recently|in\s+recent\s+(?:days|weeks|months|years|decades)|lately)|"
     r"(?P<present>nowadays|currently|at\s+present|these\s+days)|"
     r"(?P<future>the\s+(?:coming|next\s+few)\s+(?P<funit>days|weeks|months|years)|"
     r"the\s+near\s+future))\b",
-    _I,
+    _L,
 )
 
 # Durations and sets.
@@ -197,29 +202,29 @@ DURATION: Final = re.compile(
     + r"(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
     + UNIT
     + r"\b(?![\s-]+old\b)",
-    _I,
+    _L,
 )
 SPAN_UNIT: Final = re.compile(
     r"\b(?P<span>the\s+(?:past|last))\s+(?P<unit>day|week|month|year|decade)"
     r"\b(?!-)",
-    _I,
+    _L,
 )
 SET_WORDS: Final = re.compile(
     r"\b(?:(?P<adv>daily|weekly|monthly|quarterly|annually|yearly)|"
     r"(?:every|each|per)\s+(?P<unit>day|week|month|quarter|year|decade))\b",
-    _I,
+    _L,
 )
 RATE: Final = re.compile(
     r"\b(?P<word>a|an|per)\s+(?P<unit>day|week|month|quarter|year)\b(?!\s+(?:ago|after"
     r"|before|earlier|later)\b)",
-    _I,
+    _L,
 )
 
 # Relative to another event or to the previous date of the narrative.
 OFFSET: Final = re.compile(
     r"\b(?:(?P<the>the)|" + NUM + r")[\s-]+" + UNIT + r"\s+(?P<rel>after|before|earlier|later|"
     r"prior\s+to|following)\b",
-    _I,
+    _L,
 )
 #: where the clause naming an event ends
 CLAUSE_END: Final = re.compile(r"[.;:!?,)\"”]|\s(?:and|but|when|while|which|who|as)\s")
@@ -246,12 +251,26 @@ COUNT_NOUN_AFTER: Final = re.compile(
 )
 CURRENCY_BEFORE: Final = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|GBP|Rs|No)\.?)\s*$", _I)
 #: cues of the tense of the clause around an expression, for the no-parser fallback
+#: (matched against the lowercased text)
 FUTURE_CUE: Final = re.compile(
     r"\b(?:(?:will|'ll|shall|would|may|might|should|(?<!according\s)(?<!due\s)(?<!used\s)to)"
     r"\s+(?:not\s+)?(?:be\s+|have\s+)?[a-z]+|going\s+to|plans?|scheduled|slated|set\s+for|"
     r"expected|upcoming|next|deadline|until|till|pending)\b",
-    _I,
+    _L,
 )
 PAST_CUE: Final = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|\w{3,}ed)\b", _I
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|[a-z]{3,}ed)\b", _L
 )
+
+# Cores: the required word of a slow pattern (one opening with optional words).
+# The engine finds cores first and runs the full pattern only in a window around
+# each, which is several times faster than scanning the whole text with it.
+CORE_MONTH: Final = re.compile(r"\b(?:" + _alt(MONTHS) + r")(?!\w)", _L)
+CORE_WEEKDAY: Final = re.compile(r"\b(?:" + _alt(WEEKDAYS) + r")", _L)
+CORE_YEAR: Final = re.compile(r"\b(?:(?:1[5-9]|20)\d\d|year)\b", _L)
+CORE_YEAR_DIGITS: Final = re.compile(r"(?:1[5-9]|20)\d\d", _L)
+CORE_UNIT: Final = re.compile(r"\b(?:" + _alt(UNITS) + r"|centuries|weekend)", _L)
+CORE_DECADE: Final = re.compile(r"\d0['\u2019]?s\b", _L)
+CORE_SEASON: Final = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", _L)
+CORE_OFFSET: Final = re.compile(r"\b(?:after|before|earlier|later|prior|following)\b", _L)
+CORE_AGO: Final = re.compile(r"\bago\b", _L)

@@ -26,6 +26,11 @@ def capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+def original(m: re.Match[str], ctx: Context, group: str) -> str:
+    """A group as written in the original text (patterns match the lowercased text)."""
+    return ctx.text[m.start(group) : m.end(group)]
+
+
 def year_word(m: re.Match[str], ctx: Context) -> int | None:
     """The year named by "this year", "last year", "the previous year" (needs the anchor)."""
     words = (m.groupdict().get("yrel") or "").lower().split()
@@ -58,7 +63,7 @@ def _safe(y: int, mo: int, d: int) -> date | None:
 
 def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "June 15", "15 June", "Feb. 24", "the 15th of June": the year is implicit."""
-    if not capitalized(m["month"]):
+    if not capitalized(original(m, ctx, "month")):
         return None
     month, day_ = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
     if _safe(2000, month, day_) is None:
@@ -79,7 +84,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "June 2022", "Oct. 2011", "September this year", "mid-June 2021"."""
-    if not capitalized(m["month"]):
+    if not capitalized(original(m, ctx, "month")):
         return None
     start, end, text = _span(m, ctx)
     month = MONTHS[m["month"].lower().rstrip(".")]
@@ -91,7 +96,7 @@ def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "in May", "early February", "last March", "Earlier in May"; not "May I", "march"."""
-    name = m["month"]
+    name = original(m, ctx, "month")
     if not capitalized(name) or (len(name) <= 3 and name.lower() not in ("may",)):
         return None
     rel = (m["rel"] or "").lower()

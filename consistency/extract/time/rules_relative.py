@@ -11,7 +11,7 @@ from consistency.extract.time import intervals
 from consistency.extract.time.context import Context
 from consistency.extract.time.explicit import WEEKDAYS
 from consistency.extract.time.intervals import Period
-from consistency.extract.time.rules_absolute import capitalized, mod_of
+from consistency.extract.time.rules_absolute import capitalized, mod_of, original
 from consistency.extract.time.timex import DATE, SET, TIME, Timex, from_period, unresolved
 from consistency.extract.time.units import count_of, unit_name
 
@@ -65,7 +65,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "Wednesday", "last Friday", "next Monday", "Sunday night"; "Mondays" is a SET."""
-    name = m["weekday"]
+    name = original(m, ctx, "weekday")
     if not capitalized(name) or name.lower() not in (
         "monday",
         "tuesday",
