@@ -70,7 +70,7 @@ def _category_words() -> dict[str, set[str]]:
         "month": " ".join(MONTHS),
         "unit": units + " " + " ".join(u + "s" for u in units.split()) + " centuries",
         "year": "year",
-        "quarter": "quarter q1 q2 q3 q4",
+        "quarter": "quarter q",
         "half": "half",
         "season": "spring summer autumn fall winter",
         "dayword": "today tonight yesterday tomorrow",

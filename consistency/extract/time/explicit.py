@@ -54,7 +54,7 @@ _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 
 ISO_DATE: Final = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 NUMERIC_DATE: Final = re.compile(
-    r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"(?![\d/.-])"
+    r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"(?![\d/-]|\.\d)"
 )
 MONTH_DAY_YEAR: Final = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I)
 DAY_MONTH_YEAR: Final = re.compile(
