@@ -58,22 +58,33 @@ class Figure:
 def find_figures(text: str, *, physical: bool = True) -> list[Figure]:
     """Every figure of ``text``; dates, years, clock times and phone numbers never are."""
     drafts = _disjoint([d for d in find_numbers(text, masked_spans(text)) if expand(text, d)])
-    drafts = _join(text, drafts)
     if physical:
-        drafts = _physical_units(text, drafts)
+        _physical_units(text, drafts)
+    drafts = _join(text, drafts)
     return [_freeze(text, d) for d in drafts]
 
 
-def _physical_units(text: str, drafts: list[Draft]) -> list[Draft]:
-    """Give bare numbers the physical unit quantulum3 reads after them ("20-25 km")."""
+def _physical_units(text: str, drafts: list[Draft]) -> None:
+    """Give bare numbers the physical unit quantulum3 reads after them.
+
+    A quantity quantulum3 reads over several of our numbers ("44 mg to 50 mg", "20-25 km")
+    gives each its unit; only the last takes the unit's words, so the range join sees two
+    figures with one unit.
+    """
     bare = [d for d in drafts if d.kind == "quantity" and d.unit is None and not d.role]
     if not bare:
-        return drafts
+        return
     for q in physical_quantities(text):
-        for d in bare:
-            if q.start < d.num_end and d.num_start < q.end and q.end > d.num_end:
-                d.unit, d.end = q.unit, max(d.end, q.end)
-    return _disjoint(drafts)
+        inside = [d for d in bare if q.start < d.num_end and d.num_start < q.end]
+        if not inside or q.end <= inside[-1].num_end:
+            continue
+        for i, d in enumerate(inside):
+            d.unit = q.unit
+            if i == len(inside) - 1:
+                d.end = max(d.end, q.end)
+            else:
+                gap = text[d.num_end : inside[i + 1].num_start]
+                d.end = d.num_end + len(pt.RANGE_TAIL.sub("", gap))
 
 
 def _disjoint(drafts: list[Draft]) -> list[Draft]:

@@ -99,7 +99,8 @@ MONTH_NEAR: Final = re.compile(
 MAY_LOWER: Final = re.compile(r"\bmay\b")
 
 # Joining two figures.
-RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to)\s*$", _I)
+RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to|-\s*to)\s*$", _I)
+RANGE_TAIL: Final = re.compile(r"\s*(?:-|–|—|to|and|-\s*to)\s*[-−]?$", _I)
 AND_JOIN: Final = re.compile(r"\s+and\s+$", _I)
 
 # Base of a change, after the figure.
