@@ -1,4 +1,4 @@
-"""Command line: arguments → pipeline → audit files → reporter → exit status.
+"""Command line: arguments → config → pipeline → audit files → reporter → exit status.
 
 The CLI only wires; reporters format, the pipeline computes.
 """
@@ -8,23 +8,43 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from consistency import __version__, pipeline
+from consistency.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+from consistency.checks import ConfiguredCheck
 from consistency.checks.base import Severity
+from consistency.checks.registry import all_checks
+from consistency.config import (
+    FAIL_ON,
+    Config,
+    ConfigError,
+    configured_checks,
+    find_config,
+    load_config,
+    matching,
+)
 from consistency.exitcodes import ExitCode
 from consistency.report import REPORTERS, Report, reporter
 from consistency.report.audit import CHECK_TABLES, EXTRACT_TABLES, new_run_dir, write_audit
+from consistency.report.catalogue import render_checks, render_explain
 from consistency.report.progress import progress_bar
 
 DEFAULT_REPORTS = Path("reports")
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(ExitCode.USAGE_OR_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    parser.add_argument("--out", type=Path, help="write audit files to exactly this directory")
+    parser.add_argument("--format", choices=sorted(REPORTERS), help="report format (default rich)")
+    parser.add_argument("--config", type=Path, help="configuration file (default: nearest)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,20 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="extract, join across sources and flag")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
-    check.add_argument("--out", type=Path, help="write audit files to exactly this directory")
-    check.add_argument("--format", default="rich", choices=sorted(REPORTERS))
+    _common(check)
     check.add_argument(
         "--fail-on",
-        default="error",
-        choices=FAIL_ON_CHOICES,
+        choices=FAIL_ON,
         help="exit 1 when a flag at or above this severity is found (default: error)",
     )
+    check.add_argument("--select", action="append", default=[], metavar="CODE|GROUP")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODE|GROUP")
+    check.add_argument("--baseline", type=Path, help="hide the flags recorded in this file")
+    check.add_argument("--write-baseline", type=Path, help="record this run's flags here")
 
     extract = commands.add_parser("extract", help="write documents, sentences, facts, dropped")
-    extract.add_argument("paths", nargs="+", metavar="PATH")
-    extract.add_argument("--out", type=Path, help="write audit files to exactly this directory")
-    extract.add_argument("--format", default="rich", choices=sorted(REPORTERS))
+    _common(extract)
+
+    listing = commands.add_parser("checks", help="list the catalogue of checks")
+    listing.add_argument("--config", type=Path)
+    explain = commands.add_parser("explain", help="print a check's documentation")
+    explain.add_argument("code", help="check code or dotted name, e.g. T001")
+    explain.add_argument("--config", type=Path)
     return parser
 
 
@@ -63,31 +88,87 @@ def exit_status(report: Report) -> ExitCode:
     return ExitCode.FLAGS if worst >= threshold else ExitCode.OK
 
 
+def resolve_config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config or find_config(Path.cwd()))
+    overrides: dict[str, object] = {}
+    if getattr(args, "select", None):
+        overrides["select"] = tuple(args.select)
+    if getattr(args, "ignore", None):
+        overrides["ignore"] = config.ignore + tuple(args.ignore)
+    if getattr(args, "fail_on", None):
+        overrides["fail_on"] = args.fail_on
+    if getattr(args, "format", None):
+        overrides["format"] = args.format
+    config = replace(config, **overrides)  # type: ignore[arg-type]
+    for selector in (*config.select, *config.ignore):
+        if not matching(selector, all_checks()):
+            raise ConfigError(f"--select/--ignore {selector!r} matches no check")
+    if config.format not in REPORTERS:
+        raise ConfigError(f"{config.origin}: unknown format {config.format!r}")
+    return config
+
+
+def _fail(message: str) -> int:
+    print(f"consistency: {message}", file=sys.stderr)
+    return ExitCode.USAGE_OR_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        config = resolve_config(args)
+        known = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
+    except (ConfigError, BaselineError) as exc:
+        return _fail(str(exc))
+    checks = configured_checks(config)
+    if args.command == "checks":
+        render_checks(checks, sys.stdout)
+        return ExitCode.OK
+    if args.command == "explain":
+        found = [
+            c for c in checks if args.code.upper() == c.check.code or args.code == c.check.name
+        ]
+        if not found:
+            return _fail(f"unknown check {args.code!r}; see 'consistency checks'")
+        render_explain(found[0], sys.stdout)
+        return ExitCode.OK
+    return run(args, config, checks, known)
+
+
+def run(
+    args: argparse.Namespace,
+    config: Config,
+    checks: tuple[ConfiguredCheck, ...],
+    known: frozenset[str] | None,
+) -> int:
     out: Path = args.out or new_run_dir(DEFAULT_REPORTS)
+    hidden = 0
     with progress_bar() as progress:
         if args.command == "check":
-            run = pipeline.check(args.paths, progress=progress)
+            result = pipeline.check(args.paths, checks=checks, progress=progress)
             names = CHECK_TABLES
+            if args.write_baseline:
+                write_baseline(args.write_baseline, result.flags)
+            if known is not None:
+                result.tables["flags"], hidden = apply_baseline(result.flags, known)
         else:
-            run = pipeline.extract(args.paths, progress=progress)
+            result = pipeline.extract(args.paths, progress=progress)
             names = EXTRACT_TABLES
     try:
-        write_audit(out, {name: run.tables[name] for name in names})
+        write_audit(out, {name: result.tables[name] for name in names})
     except OSError as exc:
-        print(f"consistency: cannot write audit files to {out}: {exc}", file=sys.stderr)
-        return ExitCode.USAGE_OR_INPUT
+        return _fail(f"cannot write audit files to {out}: {exc}")
     report = Report(
         command=args.command,
-        tables=run.tables,
-        texts={p.doc_id: p.text for p in run.parsed},
-        problems=run.problems,
+        tables=result.tables,
+        texts={p.doc_id: p.text for p in result.parsed},
+        problems=result.problems,
         out_dir=out,
-        fail_on=getattr(args, "fail_on", None),
+        fail_on=config.fail_on if args.command == "check" else None,
+        hidden_by_baseline=hidden,
     )
     try:
-        reporter(args.format)(report, sys.stdout)
+        reporter(config.format)(report, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (e.g. piped into `head`); the audit files are written.

@@ -15,7 +15,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from consistency.checks.comparators import interval, numbers_compatible, numbers_equal
-from consistency.tables import ALIGNMENTS, frame
+from consistency.tables import ALIGNMENTS, frame, records
 
 NUMERIC_KINDS: Final = ("money", "percent", "quantity", "ordinal", "age")
 #: Lowest context similarity (0..1) for two figures with no measured thing to match on.
@@ -70,7 +70,7 @@ def align(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Alignments between facts of different documents."""
     context = {(r.doc_id, r.sent_id): r.text for r in sentences.itertuples(index=False)}
     blocks: dict[Hashable, list[Row]] = defaultdict(list)
-    for row in facts.astype(object).where(facts.notna(), None).to_dict("records"):
+    for row in records(facts):
         key = blocking_key(row)
         if key is not None:
             blocks[key].append(row)

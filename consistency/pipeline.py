@@ -14,11 +14,12 @@ import pandas as pd
 
 from consistency import nlp, tables
 from consistency.anchor import find_anchor
-from consistency.checks import CheckContext, run_checks
+from consistency.checks import CheckContext, ConfiguredCheck, run_checks
 from consistency.checks.base import Check
 from consistency.extract.runner import extract_facts
 from consistency.ingest import Document, InputProblem, blank_out, find_dropped, load
 from consistency.join import align
+from consistency.normalize.canonical import canonicalize
 from consistency.parsed import ParsedDocument
 from consistency.propagate import propagate_anchors
 
@@ -122,7 +123,7 @@ def extract(paths: Iterable[str | Path], *, progress: Progress = _silent) -> Run
     loaded = load(paths)
     parsed = propagate_anchors(list(parse_documents(loaded.documents, progress=progress)))
     progress("extract", 0, 1)
-    facts = extract_facts(parsed)
+    facts = canonicalize(extract_facts(parsed), {p.doc_id: p.text for p in parsed})
     progress("extract", 1, 1)
     result = {
         "documents": tables.frame(document_rows(parsed), tables.DOCUMENTS),
@@ -137,7 +138,7 @@ def extract(paths: Iterable[str | Path], *, progress: Progress = _silent) -> Run
 def check(
     paths: Iterable[str | Path],
     *,
-    checks: tuple[Check, ...] | None = None,
+    checks: tuple[Check | ConfiguredCheck, ...] | None = None,
     progress: Progress = _silent,
 ) -> RunResult:
     """A full run: extraction, the cross-source join, and the checks."""

@@ -8,7 +8,7 @@ spells out a column list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -201,6 +201,11 @@ def frame(rows: Iterable[Mapping[str, Any]], schema: Schema) -> pd.DataFrame:
             raise SchemaError(f"{schema.name}: unknown column(s) {sorted(extra)}")
     df = pd.DataFrame.from_records(rows, columns=schema.names)
     return df.astype(schema.dtypes)
+
+
+def records(df: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """Table rows as plain dicts, missing values as None."""
+    yield from df.astype(object).where(df.notna(), None).to_dict("records")
 
 
 def validate(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:

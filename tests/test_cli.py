@@ -51,7 +51,7 @@ def test_conflicting_figures_fail_the_gate(
     code, stdout, _ = run(["check", str(a), str(b), "--out", str(out)], capsys)
     assert code == ExitCode.FLAGS
     flags = pd.read_csv(out / "flags.csv")
-    assert list(flags["code"]) == ["N001"]
+    assert list(flags[flags["severity"] == "error"]["code"]) == ["N001"]
     assert "N001" in stdout
     code, _, _ = run(["check", str(a), str(b), "--out", str(out), "--fail-on", "never"], capsys)
     assert code == ExitCode.OK
@@ -92,7 +92,18 @@ def test_json_format_is_machine_readable(
 ) -> None:
     a, b = write("a.txt", AGREE_A), write("b.txt", CONFLICT_B)
     code, stdout, _ = run(
-        ["check", str(a), str(b), "--out", str(tmp_path / "o"), "--format", "json"], capsys
+        [
+            "check",
+            str(a),
+            str(b),
+            "--out",
+            str(tmp_path / "o"),
+            "--format",
+            "json",
+            "--select",
+            "N001",
+        ],
+        capsys,
     )
     document = json.loads(stdout)
     assert code == ExitCode.FLAGS

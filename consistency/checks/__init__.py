@@ -2,37 +2,74 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from types import MappingProxyType
+
 import pandas as pd
 
-from consistency.checks.base import Check, CheckContext, Evidence, Finding, Flag, Severity
+from consistency.checks.base import (
+    Check,
+    CheckContext,
+    Evidence,
+    Finding,
+    Flag,
+    Options,
+    Severity,
+)
 from consistency.checks.registry import all_checks
 from consistency.tables import FLAGS, frame
 
-__all__ = ["Check", "CheckContext", "Evidence", "Finding", "Flag", "Severity", "run_checks"]
+__all__ = [
+    "Check",
+    "CheckContext",
+    "ConfiguredCheck",
+    "Evidence",
+    "Finding",
+    "Flag",
+    "Severity",
+    "run_checks",
+]
 
 
-def flags_of(check: Check, ctx: CheckContext) -> list[Flag]:
+@dataclass(frozen=True)
+class ConfiguredCheck:
+    """A check as one run uses it: its severity and options after configuration."""
+
+    check: Check
+    severity: Severity
+    options: Options
+
+    @classmethod
+    def default(cls, check: Check) -> ConfiguredCheck:
+        return cls(check, check.severity, MappingProxyType(dict(check.defaults)))
+
+
+def flags_of(configured: ConfiguredCheck, ctx: CheckContext) -> list[Flag]:
     """Run one check and turn its findings into flags."""
+    check = configured.check
     return [
         Flag(
             code=check.code,
             name=check.name,
-            severity=finding.severity or check.severity,
+            severity=finding.severity or configured.severity,
             evidence=finding.evidence,
             texts=tuple(ctx.span_text(e) for e in finding.evidence),
             message=finding.message,
             explanation=finding.explanation,
             suggestion=finding.suggestion,
         )
-        for finding in check.find(ctx)
+        for finding in check.find(ctx, configured.options)
     ]
 
 
-def run_checks(ctx: CheckContext, checks: tuple[Check, ...] | None = None) -> pd.DataFrame:
+def run_checks(
+    ctx: CheckContext, checks: tuple[Check | ConfiguredCheck, ...] | None = None
+) -> pd.DataFrame:
     """All flags of a run, most severe first, then by position; duplicates removed."""
     flags: dict[str, Flag] = {}
-    for check in checks if checks is not None else all_checks():
-        for flag in flags_of(check, ctx):
+    for item in checks if checks is not None else all_checks():
+        configured = item if isinstance(item, ConfiguredCheck) else ConfiguredCheck.default(item)
+        for flag in flags_of(configured, ctx):
             flags.setdefault(flag.flag_id, flag)
     ordered = sorted(
         flags.values(),

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 import pandas as pd
@@ -68,7 +68,8 @@ class Finding:
     severity: Severity | None = None
 
 
-Finder = Callable[[CheckContext], Iterable[Finding]]
+Options = Mapping[str, Any]
+Finder = Callable[[CheckContext, Options], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class Check:
     find: Finder
     module: ModuleType
     groups: tuple[str, ...] = field(default=())
+    #: Per-check thresholds and their defaults; configuration may override them.
+    defaults: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def description(self) -> str:

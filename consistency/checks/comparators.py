@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
 import math
-from typing import Final
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any, Final
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 #: Relative difference two exact figures may show and still be the same rounded figure.
 ROUNDING_TOLERANCE: Final = 0.02
@@ -45,3 +52,76 @@ def numbers_equal(a: object, b: object) -> bool:
 def intervals_overlap(a_start: str, a_end: str, b_start: str, b_end: str) -> bool:
     """ISO date intervals, inclusive."""
     return a_start <= b_end and b_start <= a_end
+
+
+_TIMEX_FORMS: Final = re.compile(
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])))?$"
+)
+
+
+def timex_interval(timex: str | None) -> tuple[str, str] | None:
+    """Calendar interval (ISO, inclusive) of a simple TIMEX3 date value, else None.
+
+    Handles years, months, days, ISO weeks, quarters and halves: the forms a
+    figure's period takes. Anything else (durations, decades, unresolved) is None.
+    """
+    match = _TIMEX_FORMS.match(timex or "")
+    if not match:
+        return None
+    year = int(match["y"])
+    if match["d"]:
+        day = date(year, int(match["m"]), int(match["d"]))
+        return day.isoformat(), day.isoformat()
+    if match["m"]:
+        month = int(match["m"])
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+    if match["w"]:
+        monday = date.fromisocalendar(year, int(match["w"]), 1)
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    if match["q"] or match["h"]:
+        months = 3 if match["q"] else 6
+        first = (int(match["q"] or match["h"]) - 1) * months + 1
+        last_month = first + months - 1
+        end = date(year, last_month, calendar.monthrange(year, last_month)[1])
+        return date(year, first, 1).isoformat(), end.isoformat()
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def scale_factor(a: object, b: object, *, tolerance: float = ROUNDING_TOLERANCE) -> int | None:
+    """The power of ten (3, 6, 9 ...) separating two values with the same digits, else None."""
+    x, y = _num(a), _num(b)
+    if not x or not y or x <= 0 or y <= 0:
+        return None
+    ratio = max(x, y) / min(x, y)
+    power = round(math.log10(ratio))
+    if power < 3 or power % 3:
+        return None
+    return power if math.isclose(ratio, 10**power, rel_tol=tolerance) else None
+
+
+def text_similarity(a: str | None, b: str | None) -> float:
+    """Word-order-tolerant similarity of two phrases, 0..1, case and punctuation ignored."""
+    if not a or not b:
+        return 0.0
+    return fuzz.token_sort_ratio(a, b, processor=default_process) / 100.0
+
+
+def containment(a: str | None, b: str | None) -> float:
+    """How fully the shorter phrase stands inside the longer one, 0..1."""
+    if not a or not b:
+        return 0.0
+    return fuzz.partial_ratio(a, b, processor=default_process) / 100.0
+
+
+def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: float) -> bool:
+    """Do two claim rows assert something about the same event?
+
+    Same predicate, same subject (canonical), and objects that read alike
+    (or both absent).
+    """
+    if a["predicate"] != b["predicate"] or not a["canonical"] or a["canonical"] != b["canonical"]:
+        return False
+    if not a["object"] and not b["object"]:
+        return True
+    return text_similarity(a["object"], b["object"]) >= min_similarity

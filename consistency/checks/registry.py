@@ -3,12 +3,41 @@
 from __future__ import annotations
 
 from consistency.checks.base import Check
-from consistency.checks.numeric import N001_value_mismatch
+from consistency.checks.claims import (
+    C001_ordinal_conflict,
+    C002_negation_conflict,
+    C003_single_source_claim,
+    Q001_quote_drift,
+    Q002_quote_attribution_conflict,
+)
+from consistency.checks.numeric import N001_value_mismatch, N002_scale_slip
+from consistency.checks.temporal import (
+    T001_stale_forward_reference,
+    T002_period_mismatch,
+    T003_weekday_mismatch,
+    T004_event_date_conflict,
+    T005_unanchored_relative_date,
+    T006_impossible_order,
+)
 
 
 def all_checks() -> tuple[Check, ...]:
     """Every check, in code order. Add a new check's CHECK here."""
-    return (N001_value_mismatch.CHECK,)
+    return (
+        C001_ordinal_conflict.CHECK,
+        C002_negation_conflict.CHECK,
+        C003_single_source_claim.CHECK,
+        N001_value_mismatch.CHECK,
+        N002_scale_slip.CHECK,
+        Q001_quote_drift.CHECK,
+        Q002_quote_attribution_conflict.CHECK,
+        T001_stale_forward_reference.CHECK,
+        T002_period_mismatch.CHECK,
+        T003_weekday_mismatch.CHECK,
+        T004_event_date_conflict.CHECK,
+        T005_unanchored_relative_date.CHECK,
+        T006_impossible_order.CHECK,
+    )
 
 
 def by_code() -> dict[str, Check]:

@@ -13,7 +13,13 @@ from typing import Any
 
 import pandas as pd
 
-from consistency.extract import baseline
+from consistency.extract.claims.claims import extract_claims
+from consistency.extract.claims.entities import extract_entities
+from consistency.extract.claims.linker import link_claims
+from consistency.extract.claims.quotes import extract_quotes
+from consistency.extract.numbers.extractor import extract_numbers
+from consistency.extract.numbers.linker import link_figures
+from consistency.extract.time.extractor import extract_time
 from consistency.parsed import ParsedDocument
 from consistency.tables import FACTS, frame
 
@@ -26,16 +32,12 @@ Linker = Callable[[ParsedDocument, list[FactRow]], list[FactRow]]
 
 def extractors() -> tuple[Extractor, ...]:
     """The extractors of a run, in order; each owns its fact kinds."""
-    return (
-        baseline.extract_dates,
-        baseline.extract_numbers,
-        baseline.extract_entities,
-    )
+    return (extract_time, extract_numbers, extract_entities, extract_quotes, extract_claims)
 
 
 def linkers() -> tuple[Linker, ...]:
-    """The linkers of a run, in order."""
-    return ()
+    """The linkers of a run, in order: figures to their periods, claims to their facts."""
+    return (link_figures, link_claims)
 
 
 def extract_facts(

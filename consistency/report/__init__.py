@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from consistency.report import console, json_report
+from consistency.report import console, github, json_report
 from consistency.report.base import Report, Reporter
 
 REPORTERS: Final[dict[str, Reporter]] = {
     "rich": console.render,
     "json": json_report.render,
+    "github": github.render,
 }
 
 __all__ = ["REPORTERS", "Report", "Reporter", "reporter"]

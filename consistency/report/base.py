@@ -22,6 +22,8 @@ class Report:
     problems: list[InputProblem]
     out_dir: Path | None
     fail_on: str | None
+    #: Flags left out because a baseline file records them.
+    hidden_by_baseline: int = 0
 
     @property
     def flags(self) -> pd.DataFrame:

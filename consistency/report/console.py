@@ -36,8 +36,12 @@ def excerpt(text: str, start: int, end: int, *, width: int = CONTEXT_CHARS) -> T
 
 def _sources(report: Report) -> Table:
     table = Table(title="Sources", title_justify="left", expand=False)
-    for column in ("doc", "source", "anchor", "basis", "sentences", "dropped lines"):
-        table.add_column(column, overflow="fold")
+    table.add_column("doc", no_wrap=True)
+    table.add_column("source", overflow="fold")
+    table.add_column("anchor", no_wrap=True)
+    table.add_column("basis", overflow="fold", ratio=1)
+    table.add_column("sentences", justify="right")
+    table.add_column("dropped", justify="right")
     for row in report.tables["documents"].itertuples(index=False):
         table.add_row(
             row.doc_id,
@@ -80,6 +84,8 @@ def render(report: Report, stream: TextIO) -> None:
         for severity, n in counts.items():
             summary.append(f"{n} {severity}  ", style=SEVERITY_STYLE[severity] if n else "")
     console.print(summary)
+    if report.hidden_by_baseline:
+        console.print(Text(f"{report.hidden_by_baseline} flag(s) hidden by the baseline", "dim"))
     if len(documents):
         console.print(_sources(report))
     for problem in report.problems:

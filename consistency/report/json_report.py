@@ -28,6 +28,7 @@ def document(report: Report) -> dict[str, Any]:
             "facts": len(report.tables.get("facts", ())),
             "flags": report.severity_counts(),
             "input_errors": len(report.problems),
+            "hidden_by_baseline": report.hidden_by_baseline,
         },
         "documents": records(report.tables["documents"]),
         "errors": [{"path": p.path, "code": p.code, "message": p.message} for p in report.problems],

@@ -5,6 +5,8 @@ thing (and period, when known), in sentences that speak of the same matter,
 and the values disagree beyond rounding and what their qualifiers allow
 ("more than 30%" and "32%" agree; "$147 billion" and "$174 billion" do not).
 
+Options: ``tolerance``, the relative difference still taken as rounding.
+
 Example: "trade reached $147 billion last year" against "trade reached $174
 billion last year".
 """
@@ -13,36 +15,41 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from types import MappingProxyType
 
-from consistency.checks.base import Check, CheckContext, Evidence, Finding, Severity
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.comparators import (
+    ROUNDING_TOLERANCE,
+    interval,
+    numbers_compatible,
+    scale_factor,
+)
+from consistency.checks.facts import by_id, evidence, rows
+
+FIGURE_KINDS = ("money", "percent", "quantity", "age")
 
 
-def _evidence(row: dict[str, object]) -> Evidence:
-    return Evidence(
-        str(row["doc_id"]),
-        int(row["char_start"]),  # type: ignore[call-overload]
-        int(row["char_end"]),  # type: ignore[call-overload]
-        str(row["fact_id"]),
-        None if row["sent_id"] is None else int(row["sent_id"]),  # type: ignore[call-overload]
-    )
-
-
-def find(ctx: CheckContext) -> Iterator[Finding]:
-    conflicts = ctx.alignments[
-        (ctx.alignments["relation"] == "conflict") & (ctx.alignments["kind"] != "ordinal")
+def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    pairs = ctx.alignments[
+        ctx.alignments["kind"].isin(FIGURE_KINDS)
+        & ctx.alignments["relation"].isin(["compatible", "conflict"])
     ]
-    if conflicts.empty:
+    if pairs.empty:
         return
-    facts = ctx.facts.set_index("fact_id", drop=False).astype(object)
-    facts = facts.where(facts.notna(), None)
-    for pair in conflicts.itertuples(index=False):
-        a = facts.loc[pair.fact_id].to_dict()
-        b = facts.loc[pair.other_fact_id].to_dict()
+    facts = by_id(ctx)
+    for pair in rows(pairs):
+        a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
         if a["period"] and b["period"] and a["period"] != b["period"]:
             continue
+        ia = interval(a["value"], a["value_low"], a["value_high"])
+        ib = interval(b["value"], b["value_low"], b["value_high"])
+        if ia is None or ib is None or numbers_compatible(ia, ib, tolerance=options["tolerance"]):
+            continue
+        if scale_factor(a["value"], b["value"]) is not None:
+            continue  # a scale slip: N002 reports it
         thing = a["object"] or a["kind"]
         yield Finding(
-            evidence=(_evidence(a), _evidence(b)),
+            evidence=(evidence(a), evidence(b)),
             message=f"{a['doc_id']} and {b['doc_id']} give different figures for {thing}: "
             f"{a['text']!r} vs {b['text']!r}.",
             explanation=(
@@ -52,7 +59,8 @@ def find(ctx: CheckContext) -> Iterator[Finding]:
                 + (f" over {a['period']}" if a["period"] else "")
                 + f"; {a['doc_id']} reads {a['value']:g} ({a['qualifier']}), "
                 f"{b['doc_id']} reads {b['value']:g} ({b['qualifier']}), which no rounding "
-                f"or qualifier reconciles (context similarity {pair.score:.2f})."
+                f"(up to {options['tolerance']:.0%}) or qualifier reconciles "
+                f"(context similarity {pair['score']:.2f})."
             ),
             suggestion="Check both figures against the primary source.",
         )
@@ -65,4 +73,5 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
+    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE}),
 )

@@ -1,0 +1,65 @@
+"""Baselines: accept known findings once, hide them in later runs.
+
+A baseline file lists flag keys (``flag_id``). A key is made of the check code,
+the documents and the words of the evidence, not their offsets, so it survives
+re-runs and edits elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+BASELINE_VERSION: Final = 1
+
+
+class BaselineError(ValueError):
+    """A baseline file that cannot be used; the message names the file."""
+
+
+def write_baseline(path: Path, flags: pd.DataFrame) -> int:
+    """Record the run's flags in ``path`` (atomically); returns how many."""
+    entries = sorted(
+        (
+            {"flag_id": r.flag_id, "code": r.code, "doc_id": r.doc_id, "text": r.text}
+            for r in flags.itertuples(index=False)
+        ),
+        key=lambda e: e["flag_id"],
+    )
+    body = json.dumps({"version": BASELINE_VERSION, "flags": entries}, indent=2, ensure_ascii=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(body + "\n")
+    os.replace(tmp, path)
+    return len(entries)
+
+
+def load_baseline(path: Path) -> frozenset[str]:
+    """The flag keys recorded in a baseline file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}: baseline is not valid JSON ({exc.msg})") from exc
+    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
+        raise BaselineError(
+            f"{path}: not a consistency baseline (version {BASELINE_VERSION} expected); "
+            "write one with --write-baseline"
+        )
+    try:
+        return frozenset(str(entry["flag_id"]) for entry in data["flags"])
+    except (KeyError, TypeError) as exc:
+        raise BaselineError(f"{path}: baseline entries must each have a flag_id") from exc
+
+
+def apply_baseline(flags: pd.DataFrame, known: frozenset[str]) -> tuple[pd.DataFrame, int]:
+    """The flags not in the baseline, and how many were hidden."""
+    keep = ~flags["flag_id"].isin(known)
+    return flags[keep].reset_index(drop=True), int((~keep).sum())

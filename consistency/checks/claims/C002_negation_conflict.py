@@ -1,0 +1,54 @@
+"""One source asserts what another denies.
+
+Two sources make the same claim (same subject, predicate and object) but one
+negates it: "the ministry confirmed the deal" against "the ministry did not
+confirm the deal".
+
+Options: ``min_object_similarity`` for two objects to name the same thing.
+
+Example: "Police arrested the driver" / "Police did not arrest the driver".
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.comparators import same_claim
+from consistency.checks.facts import cross_pairs, detail, evidence, of_kind, stories
+
+
+def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    claims = of_kind(ctx, "claim")
+    for a, b in cross_pairs(claims, story_of=stories(ctx)):
+        if bool(detail(a).get("negated")) == bool(detail(b).get("negated")):
+            continue
+        if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
+            continue
+        yes, no = (b, a) if detail(a).get("negated") else (a, b)
+        yield Finding(
+            evidence=(evidence(yes), evidence(no)),
+            message=(
+                f"{yes['doc_id']} says {yes['canonical']} did {yes['predicate']!r}"
+                f"{' ' + repr(yes['object']) if yes['object'] else ''}; {no['doc_id']} says "
+                "the opposite."
+            ),
+            explanation=(
+                f"Both claims have the subject {yes['canonical']!r} and the predicate "
+                f"{yes['predicate']!r} with the same object, but only {no['doc_id']} negates it."
+            ),
+            suggestion="Find out which is true; at most one source can be right.",
+        )
+
+
+CHECK = Check(
+    code="C002",
+    name="claims.negation_conflict",
+    severity=Severity.ERROR,
+    find=find,
+    module=sys.modules[__name__],
+    groups=("claims", "cross-source"),
+    defaults=MappingProxyType({"min_object_similarity": 0.7}),
+)

@@ -1,0 +1,54 @@
+"""One quote is given to different speakers, or carried by different channels.
+
+The same words in quotation marks are attributed to one person by one source
+and to another person by another ("Xi said" against "Li said"), or said to be
+reported by different outlets. At most one attribution can be right.
+
+Options: ``min_similarity``, how close two quotes must be to count as the same words.
+
+Example: "The talks were frank," the foreign minister said / "The talks were
+frank," the prime minister said.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.comparators import text_similarity
+from consistency.checks.facts import cross_pairs, evidence, of_kind, stories
+
+
+def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    quotes = of_kind(ctx, "quote")
+    for a, b in cross_pairs(quotes, story_of=stories(ctx)):
+        similarity = text_similarity(a["text"], b["text"])
+        if similarity < options["min_similarity"]:
+            continue
+        for field, what in (("canonical", "speakers"), ("attribution", "channels")):
+            if a[field] and b[field] and a[field] != b[field]:
+                yield Finding(
+                    evidence=(evidence(a), evidence(b)),
+                    message=(
+                        f"The same quote has different {what}: {a[field]!r} in {a['doc_id']}, "
+                        f"{b[field]!r} in {b['doc_id']}."
+                    ),
+                    explanation=(
+                        f"The two quotes share their words (similarity {similarity:.2f}), so "
+                        f"they are one statement, but the sources name different {what}."
+                    ),
+                    suggestion="Check who said it, and through which outlet, in the original.",
+                )
+
+
+CHECK = Check(
+    code="Q002",
+    name="claims.quote_attribution_conflict",
+    severity=Severity.WARNING,
+    find=find,
+    module=sys.modules[__name__],
+    groups=("claims", "quotes", "cross-source"),
+    defaults=MappingProxyType({"min_similarity": 0.9}),
+)

@@ -1,0 +1,1 @@
+"""Checks on named claims: series of events, quotes, speakers, negation, coverage."""

@@ -1,0 +1,64 @@
+"""An invitation, plan, schedule or future event whose date lies before the article's date.
+
+A forward-looking statement ("invited him to the ceremony in early February",
+"will visit on 3 March", "is scheduled for May") whose resolved date ends
+before the article's anchor describes something that had already happened
+when the article was written: usually background recycled from an older
+story without its tense updated.
+
+Example: in an article dated 15 June 2022, "Xi also invited Putin to the
+opening of the Winter Olympics in early February".
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Final
+
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.facts import anchor_phrase, anchors, evidence, rows
+
+#: Tenses and modalities that look forward from the time of the statement.
+FORWARD: Final = {
+    "future": "a future event",
+    "planned": "a plan",
+    "invited": "an invitation",
+    "scheduled": "a scheduled event",
+}
+
+
+def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    documents = anchors(ctx)
+    dates = ctx.facts[(ctx.facts["kind"] == "date") & ctx.facts["tense"].isin(list(FORWARD))]
+    for fact in rows(dates):
+        document = documents.get(fact["doc_id"], {})
+        anchor = document.get("anchor_date")
+        if not anchor or not fact["time_end"] or fact["time_end"] >= anchor:
+            continue
+        what = FORWARD[fact["tense"]]
+        verb = fact["predicate"] or "the verb"
+        yield Finding(
+            evidence=(evidence(fact),),
+            message=(
+                f"{what.capitalize()} points to {fact['text']!r}, which had already passed "
+                f"by the article's date {anchor}."
+            ),
+            explanation=(
+                f"{fact['text']!r} is governed by {verb!r} ({fact['tense']}), which looks "
+                f"forward; it resolves to {fact['time_start']}..{fact['time_end']} against "
+                f"{anchor_phrase(document)}, so the event lies in the past of the article: "
+                "the line reads like background recycled from an older report."
+            ),
+            suggestion="Put the event in the past tense, or remove the outdated line.",
+        )
+
+
+CHECK = Check(
+    code="T001",
+    name="temporal.stale_forward_reference",
+    severity=Severity.WARNING,
+    find=find,
+    module=sys.modules[__name__],
+    groups=("temporal",),
+)

@@ -1,0 +1,59 @@
+"""A weekday written next to a date that falls on another day of the week.
+
+"on Tuesday (4/4/2023)" is right, "on Monday (4/4/2023)" is not: 4 April 2023
+was a Tuesday. One of the two is wrong, and a relative "Monday" elsewhere in
+the article may be resolved against the wrong day.
+
+Example: "The minister spoke on Friday, March 9, 2023" (9 March 2023 was a Thursday).
+"""
+
+from __future__ import annotations
+
+import calendar
+import sys
+from collections.abc import Iterator
+from datetime import date
+
+from consistency.anchor import weekday_before
+from consistency.checks.base import Check, CheckContext, Evidence, Finding, Options, Severity
+from consistency.checks.facts import evidence, rows
+from consistency.extract.time.explicit import find_explicit_dates
+
+
+def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    days = ctx.facts[(ctx.facts["kind"] == "date") & (ctx.facts["granularity"] == "day")]
+    for fact in rows(days):
+        if not fact["time_start"] or fact["time_start"] != fact["time_end"]:
+            continue
+        text = ctx.texts[fact["doc_id"]]
+        # The weekday stands before the calendar date, inside the fact's span or just before it.
+        inner = find_explicit_dates(fact["text"])
+        at = fact["char_start"] + (inner[0].start if inner else 0)
+        written = weekday_before(text, at)
+        if written is None:
+            continue
+        day = date.fromisoformat(fact["time_start"])
+        if written[0] == day.weekday():
+            continue
+        weekday_end = text.find(" ", written[1])
+        said = text[written[1] : weekday_end if weekday_end > 0 else written[1]].strip(",.( ")
+        actual = calendar.day_name[day.weekday()]
+        yield Finding(
+            evidence=(evidence(fact), Evidence(fact["doc_id"], written[1], fact["char_end"])),
+            message=f"The text says {said}, but {day:%-d %B %Y} was a {actual}.",
+            explanation=(
+                f"{fact['text']!r} resolves to {day.isoformat()}, a {actual}; the text names "
+                f"it {said}. One of the two is wrong."
+            ),
+            suggestion=f"Check the date; if it is right, the day is {actual}.",
+        )
+
+
+CHECK = Check(
+    code="T003",
+    name="temporal.weekday_mismatch",
+    severity=Severity.WARNING,
+    find=find,
+    module=sys.modules[__name__],
+    groups=("temporal",),
+)

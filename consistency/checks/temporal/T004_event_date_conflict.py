@@ -1,0 +1,67 @@
+"""Sources date the same event differently.
+
+Two sources make the same claim (same subject, predicate and object) and
+attach dates to it that cannot both be right: their resolved intervals do not
+overlap ("the dam burst on Tuesday" against "the dam burst on Monday" in
+articles of the same day).
+
+Options: ``min_object_similarity`` for two claims to report the same event.
+
+Example: "Police arrested him on 3 May" / "Police arrested him on 5 May".
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.comparators import intervals_overlap, same_claim
+from consistency.checks.facts import Row, by_id, cross_pairs, evidence, of_kind, stories
+
+
+def _dates(claim: Row, facts: dict[str, Row]) -> list[Row]:
+    linked = (facts.get(i) for i in (claim["link"] or "").split())
+    return [f for f in linked if f and f["kind"] == "date" and f["time_start"] and f["time_end"]]
+
+
+def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    facts = by_id(ctx)
+    claims = [c for c in of_kind(ctx, "claim") if c["link"]]
+    for a, b in cross_pairs(claims, story_of=stories(ctx)):
+        dates_a, dates_b = _dates(a, facts), _dates(b, facts)
+        if not dates_a or not dates_b:
+            continue
+        if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
+            continue
+        if any(
+            intervals_overlap(x["time_start"], x["time_end"], y["time_start"], y["time_end"])
+            for x in dates_a
+            for y in dates_b
+        ):
+            continue
+        x, y = dates_a[0], dates_b[0]
+        yield Finding(
+            evidence=(evidence(x), evidence(y), evidence(a), evidence(b)),
+            message=(
+                f"{a['doc_id']} dates the event to {x['text']!r}, {b['doc_id']} to {y['text']!r}."
+            ),
+            explanation=(
+                f"Both sources report that {a['canonical']} did {a['predicate']!r}; "
+                f"{x['text']!r} resolves to {x['time_start']}..{x['time_end']} and "
+                f"{y['text']!r} to {y['time_start']}..{y['time_end']}, which do not overlap."
+            ),
+            suggestion="Check the date of the event in the primary source.",
+        )
+
+
+CHECK = Check(
+    code="T004",
+    name="temporal.event_date_conflict",
+    severity=Severity.WARNING,
+    find=find,
+    module=sys.modules[__name__],
+    groups=("temporal", "claims", "cross-source"),
+    defaults=MappingProxyType({"min_object_similarity": 0.7}),
+)

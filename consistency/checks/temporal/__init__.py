@@ -1,0 +1,1 @@
+"""Checks on dates and periods."""

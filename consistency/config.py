@@ -1,0 +1,194 @@
+"""Configuration: defaults, then ``[tool.consistency]`` in pyproject.toml or a
+``consistency.toml``, then the command line. Validated at load: an unknown key,
+code, group or severity is an error with a hint.
+
+```toml
+[tool.consistency]            # in consistency.toml: the same keys at top level
+select = ["temporal", "N001"] # codes, code prefixes (T), groups or dotted names
+ignore = ["C006"]
+fail-on = "warning"           # error, warning, info or never
+format = "rich"
+
+[tool.consistency.severity]
+T001 = "error"
+
+[tool.consistency.checks.N001]
+tolerance = 0.05
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+from consistency.checks import ConfiguredCheck
+from consistency.checks.base import Check, Severity
+from consistency.checks.registry import all_checks
+
+CONFIG_FILES: Final = ("consistency.toml", "pyproject.toml")
+FAIL_ON: Final = ("error", "warning", "info", "never")
+TOP_KEYS: Final = ("select", "ignore", "fail-on", "format", "severity", "checks")
+
+
+class ConfigError(ValueError):
+    """Configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    format: str = "rich"
+    severity: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    origin: str = "defaults"
+
+
+def _hint(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest consistency.toml, or pyproject.toml with [tool.consistency]."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            path = folder / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "consistency" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate one configuration file; ``None`` gives the defaults."""
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    section = data.get("tool", {}).get("consistency", {}) if path.name == "pyproject.toml" else data
+    return parse_config(section, origin=str(path))
+
+
+def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
+    """Validate a configuration mapping against the catalogue of checks."""
+    checks = all_checks()
+    where = f"{origin}:"
+    for key in section:
+        if key not in TOP_KEYS:
+            raise ConfigError(f"{where} unknown key {key!r}{_hint(key, TOP_KEYS)}")
+    select = tuple(_string_list(section, "select", where))
+    ignore = tuple(_string_list(section, "ignore", where))
+    for selector in (*select, *ignore):
+        if not matching(selector, checks):
+            raise ConfigError(
+                f"{where} {selector!r} matches no check{_hint(selector, _selectors(checks))}"
+            )
+    fail_on = str(section.get("fail-on", "error"))
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{where} fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    codes = {c.code: c for c in checks}
+    severity = dict(section.get("severity", {}))
+    for code, value in severity.items():
+        _known_code(code, codes, where)
+        try:
+            Severity.parse(str(value))
+        except ValueError as exc:
+            raise ConfigError(f"{where} severity.{code}: {exc}") from None
+    options: dict[str, Mapping[str, Any]] = {}
+    for code, values in dict(section.get("checks", {})).items():
+        check = _known_code(code, codes, where)
+        for key, value in dict(values).items():
+            if key not in check.defaults:
+                known = ", ".join(check.defaults) or "none"
+                raise ConfigError(
+                    f"{where} checks.{code}: unknown option {key!r}"
+                    f"{_hint(key, check.defaults)}; options: {known}"
+                )
+            if not isinstance(value, type(check.defaults[key])) and not (
+                isinstance(check.defaults[key], float) and isinstance(value, int)
+            ):
+                raise ConfigError(
+                    f"{where} checks.{code}.{key} must be "
+                    f"{type(check.defaults[key]).__name__}, not {value!r}"
+                )
+        options[code] = dict(values)
+    return Config(
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        format=str(section.get("format", "rich")),
+        severity=severity,
+        options=options,
+        origin=origin,
+    )
+
+
+def _string_list(section: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = section.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} {key} must be a list of strings")
+    return value
+
+
+def _known_code(code: str, codes: Mapping[str, Check], where: str) -> Check:
+    if code not in codes:
+        raise ConfigError(f"{where} unknown check code {code!r}{_hint(code, codes)}")
+    return codes[code]
+
+
+def _selectors(checks: Iterable[Check]) -> set[str]:
+    out: set[str] = set()
+    for check in checks:
+        out |= {check.code, check.name, check.code[0], *check.groups}
+    return out
+
+
+def matching(selector: str, checks: Iterable[Check]) -> list[Check]:
+    """Checks a selector names: a code, a code prefix, a group or a dotted name."""
+    return [
+        c
+        for c in checks
+        if selector in (c.code, c.name, *c.groups) or (c.code.startswith(selector) and selector)
+    ]
+
+
+def configured_checks(config: Config) -> tuple[ConfiguredCheck, ...]:
+    """The immutable set of checks one run uses, in catalogue order."""
+    checks = all_checks()
+    chosen = (
+        {c.code for s in config.select for c in matching(s, checks)}
+        if config.select
+        else {c.code for c in checks}
+    )
+    chosen -= {c.code for s in config.ignore for c in matching(s, checks)}
+    return tuple(
+        ConfiguredCheck(
+            check,
+            Severity.parse(config.severity[check.code])
+            if check.code in config.severity
+            else check.severity,
+            MappingProxyType({**check.defaults, **config.options.get(check.code, {})}),
+        )
+        for check in checks
+        if check.code in chosen
+    )

@@ -1,0 +1,42 @@
+"""Rendering the catalogue of checks: ``consistency checks`` and ``consistency explain``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from consistency.checks import ConfiguredCheck
+
+
+def render_checks(checks: Iterable[ConfiguredCheck], stream: TextIO) -> None:
+    table = Table(title="Checks", title_justify="left")
+    for column in ("code", "name", "severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("groups", overflow="fold")
+    table.add_column("description", overflow="fold", ratio=1)
+    for item in checks:
+        check = item.check
+        table.add_row(
+            check.code,
+            check.name,
+            item.severity.label,
+            ", ".join(check.groups),
+            check.description,
+        )
+    Console(file=stream, highlight=False).print(table)
+
+
+def render_explain(item: ConfiguredCheck, stream: TextIO) -> None:
+    check = item.check
+    console = Console(file=stream, highlight=False)
+    console.print(Text(f"{check.code} {check.name}", style="bold"))
+    console.print(f"severity: {item.severity.label} (default {check.severity.label})")
+    console.print(f"groups: {', '.join(check.groups) or '-'}")
+    if item.options:
+        console.print("options: " + ", ".join(f"{k} = {v!r}" for k, v in item.options.items()))
+    console.print()
+    console.print(Text(check.docs))
