@@ -251,3 +251,38 @@ def test_physical_units_come_from_quantulum3() -> None:
 def test_mixed_fraction() -> None:
     f = only("more than 10 1/2 miles of cable")
     assert (f.text, f.value, f.unit) == ("more than 10 1/2 miles", 10.5, "mile")
+
+
+def test_regression_article_before_dollar_is_not_a_currency_prefix() -> None:
+    """Guards "a $48.2 million contract" once read as Australian dollars ("a$")."""
+    f = only("won a $48.2 million army contract")
+    assert (f.text, f.unit) == ("$48.2 million", "USD")
+
+
+def test_regression_currency_after_wins_over_dollar_word_before() -> None:
+    """Guards "50 dollar 40 rmb": "dollar" before 40 once swallowed it into USD."""
+    found = find_figures("50 dollar 40 rmb")
+    assert [(f.text, f.unit) for f in found] == [("50 dollar", "USD"), ("40 rmb", "CNY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("it cost 3 dollars 50 cents.", 3.5), ("thirteen dollars and forty-five cents", 13.45)],
+)
+def test_dollars_and_cents_are_one_amount(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+def test_regression_physical_range_keeps_both_ends() -> None:
+    """Guards "44 mg to 50 mg": the unit's span once swallowed the second number."""
+    f = only("They were given 44 mg to 50 mg ethanol.")
+    assert (f.text, f.unit, f.low, f.high) == ("44 mg to 50 mg", "milligram", 44, 50)
+
+
+def test_percent_written_before_its_number_at_sentence_start() -> None:
+    f = only("Per cent of twenty-two.")
+    assert (f.kind, f.value) == ("percent", 22)
+
+
+def test_a_thousandth_is_a_fraction_not_an_ordinal() -> None:
+    assert find_figures("a thousandth") == []
