@@ -56,9 +56,10 @@ def _is_demonym(token: Token) -> bool:
 
 def _trim(span: Span) -> Span:
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or not doc[start].text[0].isalnum()):
         start += 1
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "case"):
+    while end > start and (not doc[end - 1].text[-1].isalnum() or doc[end - 1].dep_ == "case"):
         end -= 1
     return span.doc[start:end]
 
