@@ -300,37 +300,45 @@ def _join_offsets(text: str, found: list[Timex]) -> list[Timex]:
     return out
 
 
-_EVENT_OPENERS: Final = frozenset(
+#: finite verbs that, right after "a day before", show the offset ends its clause
+_VERBS_AFTER: Final = frozenset(
     [
-        "the",
-        "a",
-        "an",
-        "its",
-        "his",
-        "her",
-        "their",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "this",
-        "that",
-        "police",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "did",
+        "said",
+        "rose",
+        "fell",
+        "began",
+        "came",
+        "went",
+        "took",
+        "made",
+        "hit",
+        "left",
+        "saw",
+        "got",
+        "told",
     ]
 )
 
 
 def _names_event(text: str, pos: int) -> bool:
-    """An offset names an event when a name, a pronoun or a noun phrase follows it
-    ("after Russia launched", "before his death"), not a verb ("before rose to 10")."""
+    """An offset names an event when a noun phrase or a name follows it ("after Russia
+    launched", "after rebels seized", "before his death"), not a verb ("before rose")."""
     m = re.match(r"\s+([A-Za-z][\w'’-]*)", text[pos : pos + 40])
     if not m:
         return False
     word = m[1]
-    return word[0].isupper() or word.lower() in _EVENT_OPENERS
+    if word[0].isupper():
+        return True
+    low = word.lower()
+    return not (low in _VERBS_AFTER or (low.endswith("ed") and len(low) > 4))
 
 
 def shift_timex(base: Timex, amount: float, unit: str) -> Timex:

@@ -1,0 +1,42 @@
+"""The governing predicate and its tense or modality, from the spaCy parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.extract.time.grammar import predicate_of
+from consistency.nlp import load_model
+
+
+def predicate(sentence: str, expression: str) -> tuple[str | None, str | None, str | None]:
+    doc = load_model()(sentence)
+    start = sentence.index(expression)
+    p = predicate_of(doc, start, start + len(expression))
+    return p.lemma, p.tense, p.base
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        ("The minister visited Kyiv on Monday.", "on Monday", ("visit", "past", "past")),
+        ("The minister will visit Kyiv in May.", "in May", ("visit", "future", "future")),
+        ("The minister visits Kyiv every year.", "every year", ("visit", "present", "present")),
+        ("The minister has visited Kyiv since 2019.", "since 2019", ("visit", "past", "past")),
+        ("The summit is scheduled to open in May.", "in May", ("open", "scheduled", "future")),
+        (
+            "The company plans to list its shares in March.",
+            "in March",
+            ("list", "planned", "future"),
+        ),
+        (
+            "Xi invited Putin to the opening ceremony in early February.",
+            "early February",
+            ("invite", "invited", "past"),
+        ),
+        ("He said the bank would cut rates in July.", "in July", ("cut", "conditional", None)),
+    ],
+)
+def test_tense_and_modality(
+    sentence: str, expression: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert predicate(sentence, expression) == expected
