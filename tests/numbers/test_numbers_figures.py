@@ -286,3 +286,9 @@ def test_percent_written_before_its_number_at_sentence_start() -> None:
 
 def test_a_thousandth_is_a_fraction_not_an_ordinal() -> None:
     assert find_figures("a thousandth") == []
+
+
+def test_regression_phrasal_make_up_is_not_a_change() -> None:
+    """Guards "make up 20 to 25 percent" once read as a change of 20 then a "to" level."""
+    f = only("jobs which make up 20 to 25 percent of the total")
+    assert (f.text, f.role, f.low, f.high) == ("20 to 25 percent", "level", 20, 25)

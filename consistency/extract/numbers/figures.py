@@ -109,7 +109,12 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
         between = pt.BETWEEN_BEFORE.search(text, 0, prev.start)
         if prev.change_part == "from" and pt.TO_JOIN.fullmatch(gap):
             d.change_part, d.direction = "to", d.direction or prev.direction
-        elif prev.role == "change" and pt.TO_JOIN.fullmatch(gap) and d.kind != prev.kind:
+        elif (
+            prev.role == "change"
+            and prev.unit
+            and pt.TO_JOIN.fullmatch(gap)
+            and d.kind != prev.kind
+        ):
             d.change_part, d.direction = "to", prev.direction  # "rose 6% to $1.45 billion"
         elif _joinable(prev, d) and (
             pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap))

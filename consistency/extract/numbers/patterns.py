@@ -82,6 +82,12 @@ CENTS_AFTER: Final = re.compile(
 CODE_BEFORE: Final = re.compile(rf"\b(m?)({_alt(lx.ISO_CODES)})\$?\s*$|\bdollars?\s+$", _I)
 QUALIFIER_BEFORE: Final = re.compile(rf"\b({_alt(lx.QUALIFIERS)})\s+$", _I)
 CHANGE_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})(\s+by)?\s+$", _I)
+#: "make up 20%", "set up", "shut down": phrasal verbs, not changes.
+PHRASAL_BEFORE: Final = re.compile(
+    r"\b(?:make|makes|made|making|set|sets|pick|picked|sum|summed|end|ended|give|gave|shut|"
+    r"turn|turned|back|broke|broken|break|show|showed|wind|wound|tally|add|adds|added)\s+(?:up|down)$",
+    _I,
+)
 CHANGE_NOUN_BEFORE: Final = re.compile(
     r"\b(increase|rise|jump|gain|growth|drop|decline|fall|decrease|cut|loss)\s+of\s+$", _I
 )
