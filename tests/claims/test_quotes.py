@@ -52,6 +52,12 @@ def test_channel_quoted_speaker_as_saying(parse: Parse) -> None:
     assert (speaker, channel) == ("Lars Holm", "NRK")
 
 
+def test_quote_predicate_is_the_verb_of_saying(parse: Parse) -> None:
+    parsed = parse('"Prices will fall," Anna Berg told reporters on Monday.')
+    [row] = extract_quotes(parsed)
+    assert (row["subject"], row["predicate"]) == ("Anna Berg", "tell")
+
+
 def test_channel_from_according_to_and_partial_quote(parse: Parse) -> None:
     text = "According to Reuters, Lars Holm praised the “remarkable progress” of the talks."
     [(words, speaker, channel, detail)] = _quotes(parse, text)

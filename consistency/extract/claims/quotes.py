@@ -43,6 +43,7 @@ class Speaker:
     channel: str | None
     channel_span: tuple[int, int] | None
     reported: bool
+    verb: str | None = None
 
 
 def _is_opening(line: str, i: int) -> bool:
@@ -201,6 +202,7 @@ def attribute(parsed: ParsedDocument, quote: Quote) -> Speaker | None:
         channel[0] if channel else None,
         channel[1] if channel else None,
         reported,
+        verb.lemma_.lower(),
     )
 
 
@@ -240,6 +242,7 @@ def extract_quotes(parsed: ParsedDocument) -> list[FactRow]:
                 "char_start": quote.start,
                 "char_end": quote.end,
                 "subject": speaker.name if speaker else None,
+                "predicate": speaker.verb if speaker else None,
                 "canonical": speaker.name if speaker else None,
                 "attribution": speaker.channel if speaker else None,
                 "detail": dumps(detail),
