@@ -1,8 +1,9 @@
 """Facts of different sources → alignments: blocking keys, then rapidfuzz on context.
 
-Candidates are only the facts that share a blocking key, so the cost grows
-with the facts, not with all pairs of them. Within a block each fact keeps its
-best match in every other document.
+Candidates are only the facts of one story that share a blocking key, so the
+cost grows with the facts, not with all pairs of them. Within a block the
+pairs are matched one to one per pair of documents, best score first. Checkable facts that no
+other source of the story matches are recorded as ``unique``.
 """
 
 from __future__ import annotations
@@ -14,12 +15,26 @@ from typing import Any, Final
 import pandas as pd
 from rapidfuzz import fuzz
 
-from consistency.checks.comparators import interval, numbers_compatible, numbers_equal
+from consistency.checks.comparators import (
+    interval,
+    intervals_overlap,
+    numbers_compatible,
+    numbers_equal,
+    text_similarity,
+)
 from consistency.tables import ALIGNMENTS, frame, records
 
 NUMERIC_KINDS: Final = ("money", "percent", "quantity", "ordinal", "age")
-#: Lowest context similarity (0..1) for two figures with no measured thing to match on.
+#: Kinds worth reporting as unique to one source when nobody else has them.
+CHECKABLE_KINDS: Final = (*NUMERIC_KINDS, "date", "quote", "claim")
+#: Lowest context similarity (0..1) for two facts of a loose block to be the same thing.
 MIN_CONTEXT_SCORE: Final = 0.55
+#: Quotes closer than this are the same words (agree); below, a paraphrase.
+SAME_WORDS: Final = 0.97
+MIN_QUOTE_SIMILARITY: Final = 0.6
+
+#: Tie-break between equally scored candidates: prefer the consistent reading.
+PREFERENCE: Final = {"agree": 3, "compatible": 2, "paraphrase": 1, "conflict": 0}
 
 Row = dict[str, Any]
 
@@ -28,28 +43,50 @@ def _key_text(value: object) -> str:
     return "" if value is None or pd.isna(value) else " ".join(str(value).casefold().split())
 
 
+def _head(phrase: object) -> str:
+    """The last word of a noun phrase: "reported phone call" → "call"."""
+    words = _key_text(phrase).split()
+    return words[-1] if words else ""
+
+
 def blocking_key(row: Row) -> Hashable | None:
-    """The key two facts must share to be compared at all."""
+    """The key two facts must share to be compared at all (None: never aligned)."""
     kind = row["kind"]
     if kind in NUMERIC_KINDS:
-        return (kind, _key_text(row["unit"]), _key_text(row["object"]))
-    if kind in ("date", "duration"):
-        return (kind, _key_text(row["timex"])) if _key_text(row["timex"]) else None
-    if kind == "entity":
-        return (kind, _key_text(row["canonical"]))
+        return (kind, _key_text(row["unit"]), _head(row["object"]))
+    if kind == "date":
+        return (kind, _key_text(row["predicate"])) if row["time_start"] else None
+    if kind == "duration":
+        return (kind, _key_text(row["timex"])) if row["timex"] else None
+    if kind in ("entity", "quote"):
+        return (kind, _key_text(row["canonical"])) if row["canonical"] else None
+    if kind == "claim":
+        return (kind, _key_text(row["predicate"]), _key_text(row["canonical"]))
     return None
 
 
+def _loose(key: Hashable) -> bool:
+    """Blocks whose key alone does not say the facts are about the same thing."""
+    kind = key[0]  # type: ignore[index]
+    return kind in ("date", "quote") or (kind in NUMERIC_KINDS and not key[2])  # type: ignore[index]
+
+
 def relation(a: Row, b: Row) -> str:
-    """agree, compatible or conflict for two facts that share a key."""
-    if a["kind"] in NUMERIC_KINDS:
+    """agree, compatible, conflict or paraphrase, for two facts that share a key."""
+    kind = a["kind"]
+    if kind in NUMERIC_KINDS:
         if numbers_equal(a["value"], b["value"]) and a["qualifier"] == b["qualifier"]:
             return "agree"
         ia = interval(a["value"], a["value_low"], a["value_high"])
         ib = interval(b["value"], b["value_low"], b["value_high"])
-        if ia and ib and numbers_compatible(ia, ib):
-            return "compatible"
-        return "conflict"
+        return "compatible" if ia and ib and numbers_compatible(ia, ib) else "conflict"
+    if kind == "date":
+        if (a["time_start"], a["time_end"]) == (b["time_start"], b["time_end"]):
+            return "agree"
+        overlap = intervals_overlap(a["time_start"], a["time_end"], b["time_start"], b["time_end"])
+        return "compatible" if overlap else "conflict"
+    if kind == "quote":
+        return "agree" if text_similarity(a["text"], b["text"]) >= SAME_WORDS else "paraphrase"
     return "agree"
 
 
@@ -57,46 +94,83 @@ def context_score(a: str, b: str) -> float:
     return fuzz.token_set_ratio(a, b, processor=str.casefold) / 100.0
 
 
-def _pairs(block: list[Row]) -> Iterator[tuple[Row, Row]]:
+def _pairs(block: list[Row], story: dict[str, Any]) -> Iterator[tuple[Row, Row]]:
     docs = sorted({r["doc_id"] for r in block})
     for i, doc_a in enumerate(docs):
         for doc_b in docs[i + 1 :]:
+            if story.get(doc_a) != story.get(doc_b):
+                continue
             for a in (r for r in block if r["doc_id"] == doc_a):
                 for b in (r for r in block if r["doc_id"] == doc_b):
                     yield a, b
 
 
-def align(facts: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Alignments between facts of different documents."""
+def _score(a: Row, b: Row, context: dict[tuple[str, int], str]) -> float:
+    if a["kind"] == "quote":
+        return text_similarity(a["text"], b["text"])
+    return context_score(
+        context.get((a["doc_id"], a["sent_id"]), ""), context.get((b["doc_id"], b["sent_id"]), "")
+    )
+
+
+def align(
+    facts: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Alignments between facts of different documents of the same story."""
     context = {(r.doc_id, r.sent_id): r.text for r in sentences.itertuples(index=False)}
+    story = {} if documents is None else {r["doc_id"]: r["story"] for r in records(documents)}
     blocks: dict[Hashable, list[Row]] = defaultdict(list)
-    for row in records(facts):
+    all_rows = list(records(facts))
+    for row in all_rows:
         key = blocking_key(row)
         if key is not None:
             blocks[key].append(row)
-    best: dict[tuple[str, str], tuple[float, Row]] = {}
+    candidates: list[tuple[float, int, Row]] = []
     for key, block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
-        unmatched_thing = key[0] in NUMERIC_KINDS and not key[2]  # type: ignore[index]
-        for a, b in _pairs(block):
-            score = context_score(
-                context.get((a["doc_id"], a["sent_id"]), ""),
-                context.get((b["doc_id"], b["sent_id"]), ""),
-            )
-            if unmatched_thing and score < MIN_CONTEXT_SCORE:
+        threshold = MIN_QUOTE_SIMILARITY if key[0] == "quote" else MIN_CONTEXT_SCORE  # type: ignore[index]
+        for a, b in _pairs(block, story):
+            score = _score(a, b, context)
+            if _loose(key) and score < threshold:
                 continue
+            rel = relation(a, b)
             out = {
                 "fact_id": a["fact_id"],
                 "other_fact_id": b["fact_id"],
                 "doc_id": a["doc_id"],
                 "other_doc_id": b["doc_id"],
                 "kind": a["kind"],
-                "relation": relation(a, b),
+                "relation": rel,
                 "score": round(score, 4),
             }
-            for one, other in ((a, b), (b, a)):
-                slot = (one["fact_id"], other["doc_id"])
-                if slot not in best or score > best[slot][0]:
-                    best[slot] = (score, out)
-    rows = {id(out): out for _, out in best.values()}
-    ordered = sorted(rows.values(), key=lambda r: (r["fact_id"], r["other_fact_id"]))
-    return frame(ordered, ALIGNMENTS)
+            candidates.append((score, PREFERENCE[rel], out))
+    # One-to-one per pair of documents: best score first, consistent readings first on ties.
+    candidates.sort(key=lambda c: (-c[0], -c[1], c[2]["fact_id"], c[2]["other_fact_id"]))
+    taken: set[tuple[str, str]] = set()
+    rows: list[Row] = []
+    for _, _, out in candidates:
+        a_slot = (out["fact_id"], out["other_doc_id"])
+        b_slot = (out["other_fact_id"], out["doc_id"])
+        if a_slot in taken or b_slot in taken:
+            continue
+        taken |= {a_slot, b_slot}
+        rows.append(out)
+    rows.extend(_unique(all_rows, {fact_id for fact_id, _ in taken}, story))
+    rows.sort(key=lambda r: (r["fact_id"], r["other_fact_id"] or ""))
+    return frame(rows, ALIGNMENTS)
+
+
+def _unique(all_rows: list[Row], matched: set[str], story: dict[str, Any]) -> Iterator[Row]:
+    """Checkable facts that no other source of their story matched."""
+    docs = {r["doc_id"] for r in all_rows}
+    for row in all_rows:
+        peers = [d for d in docs if d != row["doc_id"] and story.get(d) == story.get(row["doc_id"])]
+        if row["kind"] in CHECKABLE_KINDS and peers and row["fact_id"] not in matched:
+            yield {
+                "fact_id": row["fact_id"],
+                "other_fact_id": None,
+                "doc_id": row["doc_id"],
+                "other_doc_id": None,
+                "kind": row["kind"],
+                "relation": "unique",
+                "score": None,
+            }

@@ -144,7 +144,7 @@ def check(
     """A full run: extraction, the cross-source join, and the checks."""
     run = extract(paths, progress=progress)
     progress("join", 0, 1)
-    alignments = align(run.tables["facts"], run.tables["sentences"])
+    alignments = align(run.tables["facts"], run.tables["sentences"], run.tables["documents"])
     progress("join", 1, 1)
     context = CheckContext(
         documents=run.tables["documents"],

@@ -128,14 +128,15 @@ FACTS = Schema(
 
 ALIGNMENTS = Schema(
     "alignments",
-    "Pairs of facts from different documents that speak of the same thing.",
+    "Pairs of facts from different documents that speak of the same thing; a checkable "
+    "fact no other source of its story has is listed once with relation 'unique'.",
     _cols(
         ("fact_id", STR, "fact in the first document"),
-        ("other_fact_id", STR, "fact in the other document"),
+        ("other_fact_id", STR, "fact in the other document (empty when unique)"),
         ("doc_id", STR, "document of fact_id"),
         ("other_doc_id", STR, "document of other_fact_id"),
         ("kind", STR, "fact kind shared by both"),
-        ("relation", STR, "agree, compatible, conflict or paraphrase"),
+        ("relation", STR, "agree, compatible, conflict, paraphrase (quotes) or unique"),
         ("score", FLOAT, "match score 0..1 of the two contexts"),
     ),
 )
