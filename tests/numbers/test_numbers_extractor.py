@@ -75,3 +75,8 @@ def test_counts_measure_their_noun_lemmatized(parse: Parse) -> None:
 def test_a_date_in_a_sentence_gives_no_figure(parse: Parse) -> None:
     rows = rows_by_text(parse, "The leaders spoke on Wednesday (15/6/2022) by telephone.")
     assert rows == {}
+
+
+def test_apposition_age_belongs_to_the_name(parse: Parse) -> None:
+    rows = rows_by_text(parse, "Police said Ronald Munn, 28, was shot on Monday.")
+    assert (rows["28"]["kind"], rows["28"]["subject"]) == ("age", "Ronald Munn")

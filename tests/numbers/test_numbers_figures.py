@@ -292,3 +292,28 @@ def test_regression_phrasal_make_up_is_not_a_change() -> None:
     """Guards "make up 20 to 25 percent" once read as a change of 20 then a "to" level."""
     f = only("jobs which make up 20 to 25 percent of the total")
     assert (f.text, f.role, f.low, f.high) == ("20 to 25 percent", "level", 20, 25)
+
+
+def test_age_in_apposition_to_a_name() -> None:
+    f = only("Police said Ronald Munn, 28, was shot.")
+    assert (f.text, f.kind, f.value, f.unit) == ("28", "age", 28, "year")
+
+
+def test_ages_listed_after_ages_word() -> None:
+    assert [(f.kind, f.value) for f in find_figures("The men, ages 41 and 45, were inside")] == [
+        ("age", 41),
+        ("age", 45),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a shop on East 34th Street",
+        "shot in the 3300 block of North Avenue",
+        "charged with first-degree murder",
+        "bought three to four years ago",
+    ],
+)
+def test_addresses_degrees_and_duration_ranges_stay_silent(text: str) -> None:
+    assert find_figures(text) == []

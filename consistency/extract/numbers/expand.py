@@ -125,6 +125,9 @@ def _unit_after(text: str, d: Draft) -> None:
     if d.kind == "money":
         _scale(text, d)  # "75 USD million"
         return
+    if _apposition_age(text, d):
+        d.kind, d.role, d.unit = "age", "age", "year"
+        return
     if m := pt.AGED_BEFORE.search(text, 0, d.start):
         d.kind, d.role, d.unit, d.start = "age", "age", "year", m.start()
         return
@@ -133,6 +136,17 @@ def _unit_after(text: str, d: Draft) -> None:
         return
     if pt.PEOPLE_AFTER.match(text, d.end):
         d.unit = "people"
+
+
+def _apposition_age(text: str, d: Draft) -> bool:
+    """ "Ronald Munn, 28, was shot": a whole number under 120 between a name and a comma."""
+    surface = text[d.num_start : d.num_end]
+    return (
+        surface.isdigit()
+        and 0 < int(surface) < 120
+        and pt.APPOSITION_BEFORE.search(text, 0, d.start) is not None
+        and pt.APPOSITION_AFTER.match(text, d.end) is not None
+    )
 
 
 def _currency_after(text: str, d: Draft) -> bool:

@@ -116,6 +116,13 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             and d.kind != prev.kind
         ):
             d.change_part, d.direction = "to", prev.direction  # "rose 6% to $1.45 billion"
+        elif (
+            prev.kind == "age"
+            and d.kind == "quantity"
+            and not d.unit
+            and (pt.AGE_LIST_JOIN.fullmatch(gap))
+        ):
+            d.kind, d.role, d.unit = "age", "age", prev.unit  # "ages 41 and 45"
         elif _joinable(prev, d) and (
             pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap))
         ):

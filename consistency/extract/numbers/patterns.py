@@ -58,7 +58,13 @@ SYMBOL_AFTER: Final = re.compile(rf"\s*({_alt(['$', '€', '£', '¥', '元', '�
 AGE_AFTER: Final = re.compile(
     rf"(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)|\s*(yo|y/o)\b", _I
 )
-TIME_UNIT_AFTER: Final = re.compile(rf"(?:\s+|-)(?:{_alt(lx.TIME_UNITS)})\b", _I)
+TIME_UNIT_AFTER: Final = re.compile(
+    rf"(?:\s*(?:-|–|to|or|and)\s*(?:\d+|{_WORD}))?(?:\s+|-)(?:{_alt(lx.TIME_UNITS)})\b", _I
+)
+#: "Ronald Munn, 28, was shot": an age in apposition to a name.
+APPOSITION_BEFORE: Final = re.compile(r"\b[A-Z][\w'.-]*\s*,\s*$")
+APPOSITION_AFTER: Final = re.compile(r"\s*(?:,|;|\)|\s+and\b|\s+of\b|\s+from\b)")
+AGE_LIST_JOIN: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*$", _I)
 PEOPLE_AFTER: Final = re.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(lx.PEOPLE_WORDS)})\b", _I)
 BIRTHDAY_AFTER: Final = re.compile(r"\s+birthday\b", _I)
 CHANGE_NOUN_AFTER: Final = re.compile(
@@ -133,6 +139,11 @@ NEVER: Final = tuple(
         r"\b\d{3,}(?:-\d{3,}){2,}\b",  # account and card numbers
         r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+",
         r"\b\d+(?:st|nd|rd|th)?\s+century\b",
+        r"\b\d+(?:st|nd|rd|th)\s+(?:Street|St\b\.?|Avenue|Ave\b\.?|Road|Rd\b\.?|Place|"
+        r"Boulevard|Blvd\b\.?|Lane|Drive|Terrace|Precinct|District|Ward|Circuit)",
+        r"\b\d+\s+block\s+of\b",
+        r"\.?\d+[-\s]?(?:caliber|calibre)\b",
+        r"\b(?:first|second|third)\s*-\s*degree\b",
         r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b",
     )
 )

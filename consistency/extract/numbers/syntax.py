@@ -63,7 +63,9 @@ def age_subject(span: Span) -> str | None:
         owner = [t for t in head.children if t.dep_ == "poss"]
         if owner:
             return noun_phrase(owner[0], span=span, lemma=False)
-    if root.lower_ in ("aged", "age") and head.pos_ in NOUNS:  # "Smith, aged 45"
+    if (root.lower_ in ("aged", "age") and head.pos_ in NOUNS) or (
+        head.pos_ == "PROPN" and root.dep_ in ("appos", "amod", "npadvmod", "nummod")
+    ):  # "Smith, aged 45", "Ronald Munn, 28,"
         return noun_phrase(head, span=span, lemma=False)
     verb = root if root.pos_ in ("VERB", "AUX") else head
     for child in verb.children:
