@@ -177,6 +177,9 @@ def _resolve_demonyms_and_roles(
             hits = [
                 p for p, (t, ns) in learned.items() if nation in ns and detail.get("title") in t
             ]
+            if not hits and detail.get("possessive"):
+                # 'his Russian counterpart': the one Russian the run names
+                hits = [p for p, (_, ns) in learned.items() if nation in ns]
             if len(hits) == 1:
                 row["canonical"], row["object"], row["role"] = hits[0], "PERSON", "person"
                 detail["resolved"] = True

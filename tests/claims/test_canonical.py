@@ -103,3 +103,12 @@ def test_schema_is_kept(run: Run) -> None:
 def test_unrelated_exonyms_are_joined(run: Run) -> None:
     facts = run("Talks were held in Peking on Monday.", "Talks were held in Beijing on Monday.")
     assert _canon(facts, "d0", "Peking") == ["Beijing"]
+
+
+def test_possessive_counterpart_resolves_across_sources(run: Run) -> None:
+    facts = run(
+        "German Chancellor Angela Merkel arrived in Paris on Monday.",
+        "French President Emmanuel Macron invited his German counterpart to a dinner.",
+    )
+    role = facts[(facts.kind == "entity") & (facts.text == "his German counterpart")]
+    assert list(role.canonical) == ["Angela Merkel"]

@@ -78,3 +78,22 @@ def test_capital_as_agent_is_its_government(parse: Parse) -> None:
     text = "Tokyo would keep backing Seoul. Many tourists visit Tokyo in spring."
     rows = [(t, r) for t, _, r, _ in _entities(parse, text) if t in ("Tokyo", "Seoul")]
     assert rows == [("Tokyo", "government"), ("Seoul", "place"), ("Tokyo", "place")]
+
+
+def test_possessive_counterpart_resolves_by_nationality_alone(parse: Parse) -> None:
+    text = (
+        "French President Emmanuel Macron met German Chancellor Angela Merkel in Paris on "
+        "Monday. Macron later invited his German counterpart to a dinner."
+    )
+    roles = [(t, c) for t, c, _, d in _entities(parse, text) if d["mention"] == "role"]
+    assert roles == [("his German counterpart", "Angela Merkel")]
+
+
+def test_possessive_counterpart_with_two_candidates_stays_open(parse: Parse) -> None:
+    text = (
+        "German Chancellor Angela Merkel and German President Joachim Gauck met French "
+        "President Emmanuel Macron. Macron later invited his German counterpart to a dinner."
+    )
+    rows = _entities(parse, text)
+    roles = [(t, c, d["resolved"]) for t, c, _, d in rows if d["mention"] == "role"]
+    assert roles == [("his German counterpart", "german counterpart", False)]

@@ -37,6 +37,7 @@ def extract_entities(parsed: ParsedDocument) -> list[FactRow]:
             "nationality": m.nationality,
             "teaches": sorted(set(m.teaches)),
             "resolved": (m.local is not None) if m.kind == "role" else None,
+            "possessive": m.possessive or None,
         }
         rows.append(
             {

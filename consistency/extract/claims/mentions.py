@@ -45,6 +45,7 @@ class Mention:
     role: str = "person"
     local: str | None = None
     head: int = -1  # token index of the mention's head
+    possessive: bool = False  # 'his/her Russian counterpart': relative to a person
     teaches: list[str] = field(default_factory=list)
 
 
@@ -210,13 +211,17 @@ def _learned(people: list[Mention]) -> dict[str, tuple[set[str], set[str]]]:
 
 
 def resolve_role(
-    title: str, nationality: str | None, learned: dict[str, tuple[set[str], set[str]]]
+    title: str | None, nationality: str | None, learned: dict[str, tuple[set[str], set[str]]]
 ) -> str | None:
-    """The one person taught this title with this nationality."""
+    """The one person taught this title (any title when None) with this nationality."""
     if not nationality:
         return None
     nation = fold(nationality)
-    hits = {k for k, (titles, nations) in learned.items() if nation in nations and title in titles}
+    hits = {
+        k
+        for k, (titles, nations) in learned.items()
+        if nation in nations and (title is None or title in titles)
+    }
     return next(iter(hits)) if len(hits) == 1 else None
 
 
@@ -231,7 +236,9 @@ def _role_nouns(parsed: ParsedDocument, taken: set[int]) -> list[Mention]:
         demonym, span = _role_noun(tok)
         if demonym is None:
             continue
-        out.append(_role_mention(span, tok, demonym, resolved=None))
+        mention = _role_mention(span, tok, demonym, resolved=None)
+        mention.possessive = any(c.lower_ in ("his", "her") for c in tok.lefts)
+        out.append(mention)
     return out
 
 
@@ -243,6 +250,8 @@ def _build(parsed: ParsedDocument) -> list[Mention]:
     learned = _learned([m for m in names if m.label == "PERSON"])
     for role in _role_nouns(parsed, taken):
         role.local = resolve_role(role.title or "", role.nationality, learned)
+        if role.local is None and role.possessive:
+            role.local = resolve_role(None, role.nationality, learned)
         if role.local is None:
             role.label, role.role = "ROLE", "role"
         roles.append(role)
