@@ -102,3 +102,13 @@ def test_channel_reported_a_persons_statement(parse: Parse) -> None:
     )
     [(words, speaker, channel, _)] = _quotes(parse, text)
     assert (words, speaker, channel) == ("Exports will grow next year", "Lars Holm", "NRK")
+
+
+def test_quote_over_two_paragraphs() -> None:
+    text = '"The harbour will reopen in May.\n\n"The ferries come back in June," she said.'
+    found = [text[q.start : q.end] for q in find_quotes(text)]
+    assert found == ["The harbour will reopen in May", "The ferries come back in June"]
+
+
+def test_paragraph_left_open_without_a_continuation_gives_no_quote() -> None:
+    assert find_quotes('He said "this never ends.\n\nNext paragraph.') == []

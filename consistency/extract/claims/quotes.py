@@ -59,16 +59,26 @@ def _is_closing(line: str, i: int) -> bool:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Pairs of quotation marks on each line; apostrophes are not marks."""
+    """Pairs of quotation marks on each line; apostrophes are not marks.
+
+    A quote left open at the end of a paragraph runs to its end when the next
+    paragraph opens with a mark again (the news convention for a quotation
+    over several paragraphs).
+    """
     out: list[Quote] = []
     offset = 0
-    for line in text.split("\n"):
-        out.extend(_line_quotes(line, offset))
+    lines = text.split("\n")
+    following = [
+        next((n.lstrip() for n in lines[i + 1 :] if n.strip()), "") for i in range(len(lines))
+    ]
+    for line, after in zip(lines, following, strict=True):
+        continues = after[:1] in ('"', DOUBLE_OPEN)
+        out.extend(_line_quotes(line, offset, continues))
         offset += len(line) + 1
     return out
 
 
-def _line_quotes(line: str, offset: int) -> list[Quote]:
+def _line_quotes(line: str, offset: int, continues: bool = False) -> list[Quote]:
     out: list[Quote] = []
     open_double: tuple[int, str] | None = None
     open_single: tuple[int, str] | None = None
@@ -89,6 +99,9 @@ def _line_quotes(line: str, offset: int) -> list[Quote]:
             elif open_single is not None and mark != SINGLE_OPEN and _is_closing(line, i):
                 out.extend(_quote(line, offset, open_single[0] + 1, i, open_single[1], False))
                 open_single = None
+    if open_double is not None and continues:
+        end = len(line.rstrip())
+        out.extend(_quote(line, offset, open_double[0] + 1, end, open_double[1], True))
     return out
 
 
