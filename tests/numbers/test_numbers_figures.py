@@ -317,3 +317,8 @@ def test_ages_listed_after_ages_word() -> None:
 )
 def test_addresses_degrees_and_duration_ranges_stay_silent(text: str) -> None:
     assert find_figures(text) == []
+
+
+def test_age_range() -> None:
+    f = only("He is about 40 - 50 years old.")
+    assert (f.kind, f.unit, f.low, f.high, f.is_range) == ("age", "year", 40, 50, True)

@@ -89,3 +89,10 @@ def test_rose_from_a_to_b_links_b_to_a(parse: Parse) -> None:
     text = "Revenue rose from $10 million to $12.5 million."
     rows = linked(parse(text), [])
     assert rows["$12.5 million"]["link"] == rows["$10 million"]["fact_id"]
+
+
+def test_a_change_links_only_within_its_sentence(parse: Parse) -> None:
+    text = "Exports reached $5 billion. Imports were up 3 percent."
+    rows = linked(parse(text), [])
+    assert rows["3 percent"]["role"] == "change"
+    assert rows["3 percent"].get("link") is None

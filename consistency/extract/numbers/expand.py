@@ -125,6 +125,9 @@ def _unit_after(text: str, d: Draft) -> None:
     if d.kind == "money":
         _scale(text, d)  # "75 USD million"
         return
+    if m := pt.AGE_RANGE_AFTER.match(text, d.end):
+        d.kind, d.role, d.unit = "age", "age", lx.AGE_UNITS[m.group(1).lower()]
+        return
     if _apposition_age(text, d):
         d.kind, d.role, d.unit = "age", "age", "year"
         return

@@ -36,7 +36,7 @@ def link_figures(parsed: ParsedDocument, rows: list[FactRow]) -> list[FactRow]:
         if not row.get("attribution"):
             row["attribution"] = attribution(span)
     for row in figures:
-        _link(row, figures)
+        _link(row, figures, parsed)
     return out
 
 
@@ -91,13 +91,18 @@ def _is_base(prep: Token | None) -> bool:
     return prep is not None and prep.lower_ in BASE_PREPOSITIONS
 
 
-def _link(row: FactRow, figures: list[FactRow]) -> None:
+def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
     """A change links to the level it modifies: the nearest level before it in the sentence,
     else after it; the "to" level of "rose from A to B" links to A."""
     if row.get("link"):
         return
     detail = json.loads(row["detail"]) if row.get("detail") else {}
-    same = [f for f in figures if f.get("sent_id") == row.get("sent_id") and f is not row]
+    here = parsed.sentence_at(int(row["char_start"]))
+    same = [
+        f
+        for f in figures
+        if f is not row and here is not None and parsed.sentence_at(int(f["char_start"])) is here
+    ]
     if detail.get("change_part") == "to":
         before = [f for f in same if f["char_end"] <= row["char_start"] and _part(f) == "from"]
         if before:

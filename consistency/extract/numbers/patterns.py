@@ -61,6 +61,10 @@ AGE_AFTER: Final = re.compile(
 TIME_UNIT_AFTER: Final = re.compile(
     rf"(?:\s*(?:-|–|to|or|and)\s*(?:\d+|{_WORD}))?(?:\s+|-)(?:{_alt(lx.TIME_UNITS)})\b", _I
 )
+#: "40-50 years old": the first number of an age range.
+AGE_RANGE_AFTER: Final = re.compile(
+    rf"\s*(?:-|–|to)\s*\d+(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)", _I
+)
 #: "Ronald Munn, 28, was shot": an age in apposition to a name.
 APPOSITION_BEFORE: Final = re.compile(r"\b[A-Z][\w'.-]*\s*,\s*$")
 APPOSITION_AFTER: Final = re.compile(r"\s*(?:,|;|\)|\s+and\b|\s+of\b|\s+from\b)")
