@@ -25,7 +25,7 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
     if stops:
         left += stops[-1].end()
         before = text[left:start]
-    after = text[end : end + 60]
+    after = text[end : end + 25]
     stop = _CLAUSE_STOP.search(after)
     if stop:
         after = after[: stop.start()]

@@ -20,7 +20,7 @@ from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.context import Context, TenseOf
 from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
-from consistency.extract.time.timex import Timex, with_direction
+from consistency.extract.time.timex import DURATION, SET, Timex
 from consistency.extract.time.units import ahead, back
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
@@ -48,8 +48,8 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, re.Pattern[str] |
     (patterns.WEEKDAY_REF, rel.weekday, 5, _t("weekday"), patterns.CORE_WEEKDAY),
     (patterns.UNIT_REF, rel.unit_ref, 6, _t("unit", "rel"), patterns.CORE_UNIT),
     (patterns.MOD_THE_UNIT, rel.mod_the_unit, 6, _t("unit", "modof"), None),
-    (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("unit"), None),
-    (patterns.THE_DAY, rel.the_day, 4, _t("unit"), None),
+    (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("unit"), patterns.CORE_WEEKEND),
+    (patterns.THE_DAY, rel.the_day, 4, _t("unit"), patterns.CORE_THE_DAY),
     (patterns.AGO, rel.ago, 7, _t("ago"), patterns.CORE_AGO),
     (patterns.OFFSET, du.offset, 7, _t("offset", "unit"), patterns.CORE_OFFSET),
     (patterns.REF, rel.reference, 5, _t("ref"), None),
@@ -58,6 +58,7 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, re.Pattern[str] |
     (patterns.SET_WORDS, du.set_words, 5, _t("set"), None),
     (patterns.RATE, du.rate, 6, _t("unit", "rate", "digit scale"), None),
     (patterns.MONTH_ALONE, ab.month_alone, 3, _t("month"), patterns.CORE_MONTH),
+    (patterns.SHORT_YEAR, ab.short_year, 4, _t("digit"), patterns.CORE_SHORT_YEAR),
     (patterns.YEAR_ALONE, ab.year_alone, 3, _t("yearish"), patterns.CORE_YEAR_DIGITS),
 )
 
@@ -95,22 +96,24 @@ def _category_words() -> dict[str, set[str]]:
 
 
 _CATEGORIES: Final = {w: frozenset(c) for w, c in _category_words().items()}
-_TOKEN: Final = re.compile(r"[a-z]+|\d+")
+_KNOWN: Final = frozenset(_CATEGORIES)
+_WORDS: Final = re.compile(r"[a-z]+")
+_DIGIT: Final = re.compile(r"\d")
+_YEARISH: Final = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_HINT: Final = re.compile(r"\d0['\u2019]?s\b")
 
 
 def categories(low: str) -> set[str]:
     """The trigger groups present in a lowercased text."""
     found: set[str] = set()
-    for word in _TOKEN.findall(low):
-        if word[0].isdigit():
-            found.add("digit")
-            if len(word) == 4 and "1500" <= word <= "2099":
-                found.add("yearish")
-        elif word in _CATEGORIES:
-            found |= _CATEGORIES[word]
-    if "digit" in found and _DECADE_HINT.search(low):
-        found.add("decade")
+    for word in _KNOWN.intersection(_WORDS.findall(low)):
+        found |= _CATEGORIES[word]
+    if _DIGIT.search(low):
+        found.add("digit")
+        if _YEARISH.search(low):
+            found.add("yearish")
+        if _DECADE_HINT.search(low):
+            found.add("decade")
     return found
 
 
@@ -150,12 +153,12 @@ def find_timexes(
     ctx = Context(text, anchor, prefer, tense, low)
     present = categories(low)
     candidates: list[tuple[Timex, int]] = []
-    if "yearish" in present:
+    if "yearish" in present and ("month" in present or _NUMERIC_HINT.search(text)):
         candidates = [
             (ab.explicit(found, ctx), 9) for found in find_explicit_dates(text, prefer=prefer)
         ]
     for pattern, rule, priority, triggers, core in RULES:
-        if not all(group & present for group in triggers):
+        if not _triggered(triggers, present):
             continue
         for m in _matches(pattern, core, low):
             if m.end() > m.start():
@@ -165,9 +168,10 @@ def find_timexes(
     chosen = _select(candidates)
     chosen = _join_weekdays(text, chosen)
     chosen = _join_offsets(text, chosen)
-    return [with_direction(_signal(text, t), anchor) for t in chosen]
+    return [_finish(text, low, t, anchor) for t in chosen]
 
 
+_NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
 #: how far before and after its core a match may reach
 _BEFORE_CORE: Final = 48
 _AFTER_CORE: Final = 32
@@ -193,6 +197,13 @@ def _matches(
         if m is not None and m.start() <= c.start() < m.end():
             last_end = m.end()
             yield m
+
+
+def _triggered(triggers: Triggers, present: set[str]) -> bool:
+    for group in triggers:  # noqa: SIM110 - a plain loop is faster here (hot path)
+        if group.isdisjoint(present):
+            return False
+    return True
 
 
 def _lower(text: str) -> str:
@@ -363,11 +374,19 @@ def shift_timex(base: Timex, amount: float, unit: str) -> Timex:
     )
 
 
-def _signal(text: str, t: Timex) -> Timex:
-    m = patterns.SIGNAL_BEFORE.search(text, max(0, t.start - 12), t.start)
-    if not m:
-        return t
-    signal = " ".join(m["signal"].lower().split())
-    plain = t.type != "DURATION" and t.resolved and not (t.relative_to or "").startswith("event")
-    mod = t.mod or (_SIGNAL_MODS.get(signal) if plain else None)
-    return replace(t, signal=signal, mod=mod)
+def _finish(text: str, low: str, t: Timex, anchor: date | None) -> Timex:
+    """The signal word before an expression (and the modifier it implies), and the
+    direction relative to the anchor: one copy of the timex at most."""
+    changes: dict[str, object] = {}
+    m = patterns.SIGNAL_BEFORE.search(low, max(0, t.start - 12), t.start)
+    if m:
+        signal = " ".join(m["signal"].split())
+        plain = (
+            t.type != "DURATION" and t.resolved and not (t.relative_to or "").startswith("event")
+        )
+        changes["signal"] = signal
+        if t.mod is None and plain and signal in _SIGNAL_MODS:
+            changes["mod"] = _SIGNAL_MODS[signal]
+    if t.resolved and t.type not in (DURATION, SET) and t.direction is None:
+        changes["direction"] = intervals.direction(t.time_start, t.time_end, anchor)
+    return replace(t, **changes) if changes else t  # type: ignore[arg-type]

@@ -234,11 +234,11 @@ EVENT_START: Final = re.compile(r"\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|t
 SIGNAL_BEFORE: Final = re.compile(
     r"\b(?P<signal>since|until|till|by|before|after|from|in|on|during|through|as\s+of|"
     r"around|about|circa|throughout|between|to|at|of)\s+$",
-    _I,
+    _L,
 )
 #: words before a bare month name that make it a month (not "May I", "March on")
 MONTH_CUE: Final = re.compile(
-    r"\b(?:since|until|till|by|before|after|from|in|on|during|through|of|and|or|to|"
+    r"\b(?:since|until|till|by|before|after|from|in|on|during|through|of|and|or|to|for|"
     r"between|throughout|late|early|mid|as\s+of)[\s-]+$",
     _I,
 )
@@ -253,13 +253,25 @@ CURRENCY_BEFORE: Final = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|GBP|Rs|No)\.
 #: cues of the tense of the clause around an expression, for the no-parser fallback
 #: (matched against the lowercased text)
 FUTURE_CUE: Final = re.compile(
-    r"\b(?:(?:will|'ll|shall|would|may|might|should|(?<!according\s)(?<!due\s)(?<!used\s)to)"
-    r"\s+(?:not\s+)?(?:be\s+|have\s+)?[a-z]+|going\s+to|plans?|scheduled|slated|set\s+for|"
-    r"expected|upcoming|next|deadline|until|till|pending)\b",
+    r"\b(?:(?:will|'ll|shall|would|may|might|should)\s+(?:not\s+)?(?:be\s+|have\s+)?[a-z]+|"
+    r"(?:is|are|set|due|hopes?|wants?|aims?|going|plans?|expected|scheduled|slated)\s+to\s+"
+    r"[a-z]+|to\s+be\s+[a-z]+|plans?|scheduled|slated|set\s+for|expected|upcoming|next|"
+    r"deadline|pending)\b",
     _L,
 )
+#: past cues: auxiliaries, common irregular past forms, and -ed forms not in a
+#: present passive ("he's sentenced May 7")
 PAST_CUE: Final = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|[a-z]{3,}ed)\b", _L
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|rose|fell|grew|began|came|"
+    r"went|took|made|saw|won|lost|hit|left|got|gave|spoke|met|held|led|sold|bought|paid|"
+    r"brought|found|kept|sent|spent|struck|wrote|ran|became|drove|flew|fought|knew|broke|shot|"
+    r"sank|slid|quit|(?<!'s\s)(?<!’s\s)(?<!is\s)(?<!be\s)(?<!are\s)[a-z]{3,}ed)\b",
+    _L,
+)
+
+#: "since '82": a two-digit year after a preposition
+SHORT_YEAR: Final = re.compile(
+    r"\b(?:since|in|of|until|from|by|before|after)\s+(?P<x>['’](?P<yy>\d\d))(?![\w'’])", _L
 )
 
 # Cores: the required word of a slow pattern (one opening with optional words).
@@ -274,3 +286,6 @@ CORE_DECADE: Final = re.compile(r"\d0['\u2019]?s\b", _L)
 CORE_SEASON: Final = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", _L)
 CORE_OFFSET: Final = re.compile(r"\b(?:after|before|earlier|later|prior|following)\b", _L)
 CORE_AGO: Final = re.compile(r"\bago\b", _L)
+CORE_WEEKEND: Final = re.compile(r"\bweekend\b", _L)
+CORE_THE_DAY: Final = re.compile(r"\bthe\s+day\b", _L)
+CORE_SHORT_YEAR: Final = re.compile(r"['’]\d\d(?![\w'’])", _L)

@@ -151,6 +151,19 @@ def year_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     return from_period(start, end, text, intervals.year(y), mod=mod)
 
 
+def short_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "since '82": the century that puts the year on or before the anchor's."""
+    yy = int(m["yy"])
+    now = (ctx.anchor or date.today()).year
+    y = now - now % 100 + yy
+    if y > now:
+        y -= 100
+    start, end = m.start("x"), m.end("x")
+    return from_period(
+        start, end, ctx.text[start:end], intervals.year(y), year_choice="two-digit year"
+    )
+
+
 def decade(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "the 1990s", "the '90s", "the mid-1980s"; not "in his 20s"."""
     text = ctx.text[m.start() : m.end()]
