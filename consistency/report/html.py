@@ -1,0 +1,616 @@
+"""The HTML report: one self-contained page (inline CSS and JS, no requests).
+
+A summary, the flags grouped by severity with links to their evidence, the
+sources side by side in full with facts, dropped lines and evidence marked, and
+the fact matrix from the alignments. The same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import heapq
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Final, TextIO
+
+import pandas as pd
+
+from consistency.report.base import Report
+from consistency.tables import records
+
+Row = Mapping[str, Any]
+
+SEVERITIES: Final = ("error", "warning", "info")
+SEVERITY_WORD: Final = {"error": "Error", "warning": "Warning", "info": "Info"}
+#: Worst first: a row or cell shows the worst relation it takes part in.
+RELATIONS: Final = ("conflict", "compatible", "paraphrase", "agree", "unique")
+#: Fact kinds grouped into the highlight families of the legend.
+FAMILIES: Final = {
+    "time": ("date", "duration"),
+    "figure": ("money", "percent", "quantity", "ordinal", "age"),
+    "entity": ("entity",),
+    "quote": ("quote",),
+    "claim": ("claim",),
+}
+FAMILY_WORD: Final = {
+    "time": "dates",
+    "figure": "figures",
+    "entity": "names",
+    "quote": "quotes",
+    "claim": "claims",
+}
+QUALIFIER_WORD: Final = {
+    "approx": "about",
+    "more_than": "more than",
+    "at_least": "at least",
+    "less_than": "less than",
+    "up_to": "up to",
+}
+#: Families not highlighted until the reader ticks them in the legend (claims are long).
+HIDDEN_FAMILIES: Final = ("claim",)
+EXCERPT_CHARS: Final = 70
+
+
+def esc(value: object) -> str:
+    """HTML-escape a value (None as empty), quotes included."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range [start, end) of a text to wrap in ``<tag class=...>``.
+
+    ``key`` names the range across the pieces it may be split into: every piece
+    carries ``data-key``, the first also ``id``.
+    """
+
+    start: int
+    end: int
+    classes: str
+    title: str = ""
+    key: str = ""
+    data: tuple[tuple[str, str], ...] = ()
+    tag: str = "span"
+
+
+def _open_tag(span: Span, first: bool) -> str:
+    attrs = [f'class="{esc(span.classes)}"']
+    if span.key:
+        if first:
+            attrs.append(f'id="{esc(span.key)}"')
+        attrs.append(f'data-key="{esc(span.key)}"')
+    if span.title:
+        attrs.append(f'title="{esc(span.title)}"')
+    attrs.extend(f'data-{name}="{esc(value)}"' for name, value in span.data)
+    return f"<{span.tag} {' '.join(attrs)}>"
+
+
+def segments(text: str, spans: Iterable[Span]) -> list[str]:
+    """``text`` as escaped HTML pieces, each span wrapped in its tag.
+
+    Spans nest: the longer of two starting together encloses the other, and a
+    span that runs past the end of the one enclosing it is split there and
+    reopened after it. Spans are clipped to the text and empty ones left out;
+    ties keep the order given. With the tags removed and the entities
+    unescaped, the pieces give back exactly ``text``.
+    """
+    n = len(text)
+    pending: list[tuple[int, int, int, bool, Span]] = []
+    for seq, span in enumerate(spans):
+        start, end = max(0, span.start), min(n, span.end)
+        if start < end:
+            pending.append((start, -end, seq, True, span))
+    heapq.heapify(pending)
+    out: list[str] = []
+    open_spans: list[tuple[int, str]] = []  # (end, closing tag), innermost last
+    pos = 0
+    while pending or open_spans:
+        next_open = pending[0][0] if pending else n + 1
+        next_close = open_spans[-1][0] if open_spans else n + 1
+        at = min(next_open, next_close)
+        if at > pos:
+            out.append(esc(text[pos:at]))
+            pos = at
+        if next_close <= next_open:
+            out.append(open_spans.pop()[1])
+            continue
+        start, neg_end, seq, first, span = heapq.heappop(pending)
+        end = -neg_end
+        if open_spans and open_spans[-1][0] < end:
+            end = open_spans[-1][0]
+            heapq.heappush(pending, (end, neg_end, seq, False, span))
+        out.append(_open_tag(span, first))
+        open_spans.append((end, f"</{span.tag}>"))
+    if pos < n:
+        out.append(esc(text[pos:]))
+    return out
+
+
+# --- reading the tables --------------------------------------------------------------
+
+
+def _rows(report: Report, name: str) -> list[dict[str, Any]]:
+    df = report.tables.get(name)
+    if df is None or df.empty:
+        return []
+    return list(records(df))
+
+
+def _number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def fact_value(fact: Row) -> str:
+    """The normalized value of a fact, in words, for its tooltip."""
+    kind = fact.get("kind")
+    parts: list[str] = []
+    if kind in FAMILIES["time"]:
+        parts.append(fact.get("timex") or "")
+        start, end = fact.get("time_start"), fact.get("time_end")
+        if start:
+            parts.append(f"({start})" if start == end else f"({start} to {end})")
+    elif fact.get("value") is not None and not pd.isna(fact["value"]):
+        qualifier = QUALIFIER_WORD.get(fact.get("qualifier") or "", "")
+        parts += [qualifier, _number(float(fact["value"])), fact.get("unit") or ""]
+        if fact.get("object"):
+            parts.append(f"of {fact['object']}")
+        if fact.get("period"):
+            parts.append(f"for {fact['period']}")
+    elif kind == "entity":
+        parts += [fact.get("canonical") or "", f"({fact['object']})" if fact.get("object") else ""]
+    elif kind == "quote":
+        parts.append(f"said by {fact.get('canonical') or 'unknown speaker'}")
+    else:
+        parts += [fact.get(c) or "" for c in ("subject", "predicate", "object")]
+    return " ".join(p for p in parts if p)
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One evidence span, shared by every flag that points at it."""
+
+    key: str
+    doc_id: str
+    start: int
+    end: int
+    flags: tuple[int, ...]
+
+
+@dataclass
+class Page:
+    """The report's tables, indexed for rendering: stable DOM ids for everything linked."""
+
+    report: Report
+    documents: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    flags: list[dict[str, Any]]
+    fact_key: dict[str, str]
+    evidence: dict[tuple[str, int, int], Evidence]
+    flag_evidence: list[list[tuple[str, int, int]]]
+
+    @classmethod
+    def build(cls, report: Report) -> Page:
+        documents = _rows(report, "documents")
+        facts = _rows(report, "facts")
+        flags = _rows(report, "flags")
+        flags.sort(key=lambda f: _severity_rank(f.get("severity")))
+        fact_key = {str(f["fact_id"]): f"fact-{i}" for i, f in enumerate(facts)}
+        by_id = {str(f["fact_id"]): f for f in facts}
+        doc_index = {str(d["doc_id"]): i for i, d in enumerate(documents)}
+        users: dict[tuple[str, int, int], list[int]] = {}
+        flag_evidence: list[list[tuple[str, int, int]]] = []
+        for n, flag in enumerate(flags):
+            spans = _flag_spans(flag, by_id)
+            flag_evidence.append(spans)
+            for span in spans:
+                users.setdefault(span, []).append(n)
+        evidence = {
+            span: Evidence(
+                f"ev-{doc_index.get(span[0], 'x')}-{span[1]}-{span[2]}", *span, tuple(flags_)
+            )
+            for span, flags_ in users.items()
+        }
+        return cls(report, documents, facts, flags, fact_key, evidence, flag_evidence)
+
+    def label(self, doc_id: str) -> str:
+        """A short name for a document: its source when no other document shares it."""
+        sources = [d.get("source") for d in self.documents]
+        for doc in self.documents:
+            if doc["doc_id"] == doc_id and doc.get("source") and sources.count(doc["source"]) == 1:
+                return str(doc["source"])
+        return doc_id
+
+
+def _severity_rank(severity: object) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def _flag_spans(flag: Row, facts: Mapping[str, Row]) -> list[tuple[str, int, int]]:
+    """The primary evidence, then the span of each related fact, without repeats."""
+    spans: list[tuple[str, int, int]] = []
+    if flag.get("doc_id") and flag.get("char_start") is not None and flag.get("char_end"):
+        spans.append((str(flag["doc_id"]), int(flag["char_start"]), int(flag["char_end"])))
+    for item in str(flag.get("related") or "").split():
+        fact = facts.get(item)
+        if fact is not None:
+            span = (str(fact["doc_id"]), int(fact["char_start"]), int(fact["char_end"]))
+            if span not in spans:
+                spans.append(span)
+    return spans
+
+
+# --- the page ------------------------------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def _summary(page: Page, title: str) -> str:
+    report = page.report
+    out = ['<header class="summary">', f"<h1>{esc(title)}</h1>"]
+    lede = [_plural(len(page.documents), "source"), _plural(len(page.facts), "fact")]
+    out.append(f'<p class="lede">{esc(" · ".join(lede))}</p>')
+    if report.command == "check":
+        counts = report.severity_counts()
+        items = "".join(
+            f'<li class="count sev-{s}"><strong>{counts.get(s, 0)}</strong> '
+            f"{esc(_plural(counts.get(s, 0), s).split(' ', 1)[1])}</li>"
+            for s in SEVERITIES
+        )
+        out.append(f'<ul class="counts" aria-label="Flags by severity">{items}</ul>')
+    if report.hidden_by_baseline:
+        out.append(
+            f'<p class="note">{report.hidden_by_baseline} flag(s) hidden by the baseline.</p>'
+        )
+    if report.problems:
+        out.append('<section class="problems"><h2>Inputs that could not be read</h2><ul>')
+        out += [
+            f'<li><span class="tag">Input error {esc(p.code)}</span> '
+            f"<code>{esc(p.path)}</code>: {esc(p.message)}</li>"
+            for p in report.problems
+        ]
+        out.append("</ul></section>")
+    if page.documents:
+        out.append(_sources_table(page))
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def _sources_table(page: Page) -> str:
+    facts: dict[str, int] = {}
+    for fact in page.facts:
+        facts[str(fact["doc_id"])] = facts.get(str(fact["doc_id"]), 0) + 1
+    flags: dict[str, int] = {}
+    for flag in page.flags:
+        flags[str(flag["doc_id"])] = flags.get(str(flag["doc_id"]), 0) + 1
+    numeric = ("Sentences", "Facts", "Dropped", "Flags")
+    head = "".join(f"<th>{h}</th>" for h in ("Source", "Title", "Anchor date", "Anchor basis"))
+    head += "".join(f'<th class="num">{h}</th>' for h in numeric)
+    rows = []
+    for n, doc in enumerate(page.documents):
+        doc_id = str(doc["doc_id"])
+        basis = esc(doc.get("anchor_basis") or "unknown")
+        if doc.get("anchor_evidence"):
+            basis += f' <span class="quiet">({esc(doc["anchor_evidence"])})</span>'
+        cells = [
+            f'<a href="#doc-{n}">{esc(page.label(doc_id))}</a>'
+            + (
+                f' <span class="quiet">{esc(doc_id)}</span>' if page.label(doc_id) != doc_id else ""
+            ),
+            esc(doc.get("title") or ""),
+            esc(doc.get("anchor_date") or "none"),
+            basis,
+        ]
+        nums = [
+            doc.get("n_sentences"),
+            facts.get(doc_id, 0),
+            doc.get("n_dropped_lines"),
+            flags.get(doc_id, 0),
+        ]
+        rows.append(
+            "<tr>"
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "".join(f'<td class="num">{esc(v)}</td>' for v in nums)
+            + "</tr>"
+        )
+    return (
+        '<table class="sources-table"><caption>Sources</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _workspace(page: Page) -> str:
+    return "\n".join(
+        [
+            '<main class="workspace">',
+            '<aside class="flags" aria-labelledby="flags-heading">',
+            '<h2 id="flags-heading">Flags</h2>',
+            _flag_list(page),
+            "</aside>",
+            '<section class="sources" aria-label="Sources side by side">',
+            _legend(),
+            '<div class="columns">',
+            *(_column(page, n, doc) for n, doc in enumerate(page.documents)),
+            "</div>",
+            "</section>",
+            "</main>",
+        ]
+    )
+
+
+def _flag_list(page: Page) -> str:
+    if page.report.command != "check":
+        return '<p class="none">Not checked: this run only extracted facts.</p>'
+    if not page.flags:
+        return '<p class="none">No flags.</p>'
+    out: list[str] = []
+    groups = [*SEVERITIES, *sorted({str(f["severity"]) for f in page.flags} - set(SEVERITIES))]
+    for severity in groups:
+        members = [n for n, f in enumerate(page.flags) if f["severity"] == severity]
+        if not members:
+            continue
+        word = SEVERITY_WORD.get(severity, severity.capitalize())
+        out.append(f'<section class="sev-group sev-{esc(severity)}">')
+        out.append(f"<h3>{esc(word)} ({len(members)})</h3>")
+        out += [_flag(page, n) for n in members]
+        out.append("</section>")
+    return "\n".join(out)
+
+
+def _flag(page: Page, n: int) -> str:
+    flag = page.flags[n]
+    severity = str(flag["severity"])
+    word = SEVERITY_WORD.get(severity, severity.capitalize())
+    links = []
+    for span in page.flag_evidence[n]:
+        ev = page.evidence[span]
+        text = page.report.texts.get(span[0])
+        surface = esc(_excerpt(text[span[1] : span[2]] if text else flag.get("text") or ""))
+        body = f'<span class="doc-label">{esc(page.label(span[0]))}</span> “{surface}”'
+        links.append(
+            f'<li><a class="jump" href="#{ev.key}">{body}</a></li>' if text else f"<li>{body}</li>"
+        )
+    why = f"<dt>Why</dt><dd>{esc(flag.get('explanation'))}</dd>" if flag.get("explanation") else ""
+    fix = (
+        f"<dt>Suggestion</dt><dd>{esc(flag.get('suggestion'))}</dd>"
+        if flag.get("suggestion")
+        else ""
+    )
+    return (
+        f'<article class="flag sev-{esc(severity)}" id="flag-{n}" data-key="flag-{n}">'
+        f'<p class="flag-head"><span class="sev">{esc(word)}</span> '
+        f"<code>{esc(flag.get('code'))}</code> "
+        f'<span class="quiet">{esc(flag.get("name"))}</span></p>'
+        f'<p class="msg">{esc(flag.get("message"))}</p>'
+        f'<ul class="evidence-links" aria-label="Evidence">{"".join(links)}</ul>'
+        f"<dl>{why}{fix}</dl></article>"
+    )
+
+
+def _legend() -> str:
+    boxes = "".join(
+        f'<label class="fam-{fam}"><input type="checkbox" id="show-{fam}"'
+        f"{'' if fam in HIDDEN_FAMILIES else ' checked'}> "
+        f'<span class="swatch fact fam-{fam}">{word}</span></label>'
+        for fam, word in FAMILY_WORD.items()
+    )
+    marks = "".join(
+        f'<span class="swatch evidence sev-{s}">{SEVERITY_WORD[s].lower()} evidence</span>'
+        for s in SEVERITIES
+    )
+    return (
+        f'<div class="legend"><span class="legend-title">Show</span>{boxes}'
+        f'<span class="legend-sep"></span>{marks}'
+        '<span class="swatch dropped-swatch">dropped line</span></div>'
+    )
+
+
+def _column(page: Page, n: int, doc: Row) -> str:
+    doc_id = str(doc["doc_id"])
+    text = page.report.texts.get(doc_id)
+    anchor = doc.get("anchor_date") or "none"
+    meta = [doc_id, f"anchor {anchor} ({doc.get('anchor_basis') or 'unknown'})"]
+    if doc.get("published"):
+        meta.append(f"published {doc['published']}")
+    head = [f"<h2>{esc(page.label(doc_id))}</h2>"]
+    if doc.get("title"):
+        head.append(f'<p class="doc-title">{esc(doc["title"])}</p>')
+    head.append(f'<p class="quiet">{esc(" · ".join(meta))}</p>')
+    if doc.get("url"):
+        head.append(f'<p class="quiet url">{esc(doc["url"])}</p>')
+    body = (
+        "".join(segments(text, _doc_spans(page, doc_id)))
+        if text is not None
+        else '<span class="none">The text of this document is not available.</span>'
+    )
+    return (
+        f'<article class="source" id="doc-{n}" aria-label="{esc(page.label(doc_id))}">'
+        f'<header>{"".join(head)}</header><div class="doc-text">{body}</div></article>'
+    )
+
+
+def _doc_spans(page: Page, doc_id: str) -> list[Span]:
+    """Dropped lines, then evidence, then facts: on equal ranges the earlier encloses."""
+    spans = [
+        Span(
+            int(d["char_start"]),
+            int(d["char_end"]),
+            "dropped",
+            f"dropped: {d['reason']}",
+            data=(("reason", str(d["reason"])),),
+        )
+        for d in _rows(page.report, "dropped")
+        if d["doc_id"] == doc_id
+    ]
+    for ev in page.evidence.values():
+        if ev.doc_id != doc_id:
+            continue
+        flags = [page.flags[n] for n in ev.flags]
+        worst = min((str(f["severity"]) for f in flags), key=_severity_rank)
+        title = " | ".join(
+            f"{SEVERITY_WORD.get(str(f['severity']), f['severity'])} {f['code']}: {f['message']}"
+            for f in flags
+        )
+        data = (("flag", f"flag-{ev.flags[0]}"),)
+        spans.append(Span(ev.start, ev.end, f"evidence sev-{worst}", title, ev.key, data, "mark"))
+    for fact in page.facts:
+        if fact["doc_id"] != doc_id:
+            continue
+        kind = str(fact["kind"])
+        family = next((f for f, kinds in FAMILIES.items() if kind in kinds), "claim")
+        title = f"{kind} {fact['fact_id']}: {fact_value(fact)}".rstrip(": ")
+        key = page.fact_key[str(fact["fact_id"])]
+        spans.append(
+            Span(int(fact["char_start"]), int(fact["char_end"]), f"fact fam-{family}", title, key)
+        )
+    return spans
+
+
+def _matrix(page: Page) -> str:
+    alignments = _rows(page.report, "alignments")
+    if not alignments:
+        return ""
+    facts = {str(f["fact_id"]): f for f in page.facts}
+    groups, relation = _aligned_groups(alignments)
+    rows: dict[str, dict[tuple[str, ...], list[str]]] = {}
+    for members in groups:
+        worst = min((relation[m] for m in members), key=_relation_rank)
+        cells = _matrix_cells(page, [facts[m] for m in members if m in facts], relation)
+        rows.setdefault(worst, {}).setdefault(cells, []).append(members[0])
+    out = [
+        '<section class="matrix" aria-labelledby="matrix-heading">',
+        '<h2 id="matrix-heading">Facts across sources</h2>',
+        '<p class="quiet">Facts the join matched across sources, one group per relation; '
+        "a row shows the worst relation among its facts (×N: that many rows alike).</p>",
+    ]
+    head = "".join(f"<th>{esc(page.label(str(d['doc_id'])))}</th>" for d in page.documents)
+    for rel in sorted(rows, key=_relation_rank):
+        body = []
+        for cells, firsts in rows[rel].items():
+            count = f' <span class="quiet">×{len(firsts)}</span>' if len(firsts) > 1 else ""
+            body.append(
+                f'<tr class="rel-{esc(rel)}"><th scope="row" class="relation">{esc(rel)}{count}'
+                f"</th>{''.join(cells)}</tr>"
+            )
+        is_open = "" if rel in ("agree", "unique") else " open"
+        n = sum(len(f) for f in rows[rel].values())
+        out.append(
+            f'<details class="rel-group"{is_open}><summary>{esc(rel)} ({n})</summary>'
+            f"<table><thead><tr><th>Relation</th><th>Kind</th>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></details>"
+        )
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _relation_rank(relation: str) -> int:
+    return RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS)
+
+
+def _aligned_groups(alignments: Sequence[Row]) -> tuple[list[list[str]], dict[str, str]]:
+    """Facts joined into groups through their alignments, and each fact's worst relation."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    relation: dict[str, str] = {}
+    for a in alignments:
+        rel = str(a.get("relation") or "")
+        pair = [str(a[c]) for c in ("fact_id", "other_fact_id") if a.get(c)]
+        for fid in pair:
+            relation[fid] = min(relation.get(fid, rel), rel, key=_relation_rank)
+            root(fid)
+        if len(pair) == 2:
+            parent[root(pair[0])] = root(pair[1])
+    groups: dict[str, list[str]] = {}
+    for fid in sorted(relation):
+        groups.setdefault(root(fid), []).append(fid)
+    return sorted(groups.values(), key=lambda m: _fact_order(m[0])), relation
+
+
+def _fact_order(fact_id: str) -> tuple[str, int, str]:
+    doc, _, local = fact_id.rpartition(":")
+    digits = "".join(c for c in local if c.isdigit())
+    return doc, int(digits) if digits else -1, fact_id
+
+
+def _matrix_cells(page: Page, known: Sequence[Row], relation: Mapping[str, str]) -> tuple[str, ...]:
+    kind = str(known[0]["kind"]) if known else "?"
+    cells = [f"<td>{esc(kind)}</td>"]
+    for doc in page.documents:
+        mine = [f for f in known if f["doc_id"] == doc["doc_id"]]
+        if not mine:
+            cells.append('<td class="empty">—</td>')
+            continue
+        cell_rel = min((relation[str(f["fact_id"])] for f in mine), key=_relation_rank)
+        texts: dict[str, list[Row]] = {}
+        for f in mine:
+            texts.setdefault(_excerpt(f["text"]), []).append(f)
+        links = [
+            f'<a class="jump" href="#{page.fact_key[str(same[0]["fact_id"])]}" '
+            f'title="{esc(fact_value(same[0]))}">{esc(t)}</a>'
+            + (f' <span class="quiet">×{len(same)}</span>' if len(same) > 1 else "")
+            for t, same in texts.items()
+        ]
+        cells.append(f'<td class="rel-{esc(cell_rel)}">{"<br>".join(links)}</td>')
+    return tuple(cells)
+
+
+def _footer(page: Page) -> str:
+    out = ['<footer class="quiet">']
+    if page.report.out_dir is not None:
+        out.append(f"<p>Audit files: <code>{esc(page.report.out_dir)}</code></p>")
+    out.append("<p>Written by consistency. Hover a highlight for its fact id and value.</p>")
+    out.append("</footer>")
+    return "\n".join(out)
+
+
+def _asset(name: str) -> str:
+    return (resources.files("consistency.report") / "html_assets" / name).read_text("utf-8")
+
+
+def render(report: Report, stream: TextIO) -> None:
+    """Write the report as one self-contained HTML page."""
+    page = Page.build(report)
+    n_docs = len(page.documents)
+    title = f"consistency {report.command}: {n_docs} source{'s' if n_docs != 1 else ''}"
+    stream.write(
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en">',
+                "<head>",
+                '<meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+                "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
+                f"<title>{esc(title)}</title>",
+                f"<style>\n{_asset('report.css')}</style>",
+                "</head>",
+                "<body>",
+                _summary(page, title),
+                _workspace(page),
+                _matrix(page),
+                _footer(page),
+                f"<script>\n{_asset('report.js')}</script>",
+                "</body>",
+                "</html>",
+                "",
+            ]
+        )
+    )
+
+
+__all__ = ["Page", "Span", "esc", "fact_value", "render", "segments"]
