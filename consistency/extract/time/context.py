@@ -12,7 +12,7 @@ from consistency.extract.time import intervals, patterns
 #: (start, end) of an expression → "past", "present", "future" or None
 TenseOf = Callable[[int, int], str | None]
 
-_CLAUSE_STOP = re.compile(r"[.;!?]|\s[-–—]\s")
+_CLAUSE_STOP = re.compile(r"[;!?]|\.(?!\d)|\s[-–—]\s")
 
 
 def lexical_tense(text: str, start: int, end: int) -> str | None:

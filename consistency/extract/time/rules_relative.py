@@ -25,6 +25,8 @@ _DAY_OFFSETS = {
     "the day after tomorrow": 2,
 }
 _BACK = ("last", "previous", "past")
+#: "until Friday": a weekday something lasts until lies ahead
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$")
 _AHEAD = ("next", "coming")
 
 
@@ -94,6 +96,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     elif rel in ("this", "current"):
         d = intervals.week(a).start + timedelta(days=wd)
         choice = "'this': the anchor's week"
+    elif _UNTIL.search(ctx.low or ctx.text.lower(), max(0, start - 8), start):
+        tense = "future"
+        d = intervals.weekday_near(a, wd, tense=tense)
+        choice = "'until': next on or after the anchor"
     else:
         tense = ctx.tense_at(start, end)
         d = intervals.weekday_near(a, wd, tense=tense)
