@@ -161,7 +161,6 @@ def test_ordinals(text: str, surface: str, value: int) -> None:
     [
         "within one second",
         "at first it seemed fine",
-        "a third of voters",
         "in the third quarter",
         "first of all, no",
         "in the 21st century",
@@ -322,3 +321,27 @@ def test_addresses_degrees_and_duration_ranges_stay_silent(text: str) -> None:
 def test_age_range() -> None:
     f = only("He is about 40 - 50 years old.")
     assert (f.kind, f.unit, f.low, f.high, f.is_range) == ("age", "year", 40, 50, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("two thirds of voters", "two thirds", 2 / 3),
+        ("a third of voters", "a third", 1 / 3),
+        ("half of the workers", "half", 0.5),
+        ("a quarter of the budget", "a quarter", 0.25),
+    ],
+)
+def test_shares_in_words_are_fractions(text: str, surface: str, value: float) -> None:
+    f = only(text)
+    assert (f.text, f.unit) == (surface, "fraction")
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("one and a half million", 1.5e6), ("three quarters billion", 7.5e8), ("half a million", 5e5)],
+)
+def test_fractions_of_scales(text: str, value: float) -> None:
+    """Guards "one and a half million", once read as "a half million" alone."""
+    assert only(text).value == pytest.approx(value)

@@ -95,6 +95,19 @@ FRACTION_WORDS: Final[dict[str, float]] = {
     "a third": 1 / 3,
     "two thirds": 2 / 3,
 }
+DENOMINATORS: Final[dict[str, int]] = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 ORDINAL_UNITS: Final[dict[str, int]] = {
     w: i
     for i, w in enumerate(

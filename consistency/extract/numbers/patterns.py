@@ -40,9 +40,20 @@ PERCENT_OF: Final = re.compile(
     _I,
 )
 VAGUE: Final = re.compile(rf"\b(?:{_alt(lx.VAGUE)})\b(?=\s+of\b)", _I)
+_DENOMINATORS = (
+    "half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
+)
+#: "two thirds", "one-half", "a third of", "half of": shares written in words.
+FRACTION_WORDS: Final = re.compile(
+    rf"\b(?:(?:one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{_DENOMINATORS})\b"
+    rf"|an?\s+(?:half|third|quarter|fourth|fifth|sixth|tenth)(?=\s+of\b)"
+    rf"|half(?=\s+(?:of|the)\b))",
+    _I,
+)
 MIXED_FRACTION: Final = re.compile(r"\s+(\d)\s*/\s*(\d{1,2})\b")
 FRACTION_SCALE: Final = re.compile(
-    rf"\b(?:a\s+)?(?:{_alt(lx.FRACTION_WORDS)})\s+(?:a\s+)?(?:{_SCALE_WORDS})\b", _I
+    rf"(?<!\band\s)(?<!\band\sa\s)\b(?:a\s+)?(?:{_alt(lx.FRACTION_WORDS)})\s+(?:a\s+)?(?:{_SCALE_WORDS})\b",
+    _I,
 )
 
 # To the right of a number.

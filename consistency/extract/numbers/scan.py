@@ -26,15 +26,17 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
     out: list[Draft] = []
     readers = (
         _percent_of,
-        _ordinals,
         _multipliers,
-        _vague,
         _fraction_scales,
+        _fraction_words,
+        _ordinals,
+        _vague,
         _fractions,
         _glued,
         _digits,
+        _words,
     )
-    for reader in (*readers, _words):
+    for reader in readers:
         for draft in reader(text):
             span = (draft.num_start, draft.num_end)
             if overlaps(span, blocked) or overlaps(span, taken):
@@ -105,9 +107,10 @@ def _vague(text: str) -> Iterator[Draft]:
 
 def _fraction_scales(text: str) -> Iterator[Draft]:
     for m in pt.FRACTION_SCALE.finditer(text):
-        value = words_value(m.group())
-        if value:
-            yield Draft(m.start(), m.end(), value, words=True, scale=m.group().split()[-1])
+        words = m.group().lower().split()
+        share = " ".join(w for w in words[:-1] if w != "a")  # "half a million": "half"
+        fraction, scale = lx.FRACTION_WORDS.get(share, 0.5), words[-1]
+        yield Draft(m.start(), m.end(), fraction * lx.SCALES[scale], words=True, scale=scale)
 
 
 def _percent_of(text: str) -> Iterator[Draft]:
@@ -125,6 +128,17 @@ def _percent_of(text: str) -> Iterator[Draft]:
                 num_start=m.start(1),
                 num_end=m.end(1),
             )
+
+
+def _fraction_words(text: str) -> Iterator[Draft]:
+    """Shares in words: "two thirds" 2/3, "a quarter of" 1/4, "half of" 1/2."""
+    for m in pt.FRACTION_WORDS.finditer(text):
+        words = re.split(r"[\s-]+", m.group().lower())
+        count = 1 if words[0] in ("a", "an", "half") else lx.UNITS[words[0]]
+        name = words[-1]
+        den = lx.DENOMINATORS.get(name, lx.DENOMINATORS.get(name.rstrip("s"), 0))
+        if den:
+            yield Draft(m.start(), m.end(), count / den, unit="fraction")
 
 
 def _fractions(text: str) -> Iterator[Draft]:
