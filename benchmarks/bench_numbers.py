@@ -218,6 +218,7 @@ OUR_TO_QUANTULUM: Final = {
     "GBP": "pound sterling",
     "percent": "percentage",
     "people": "dimensionless",
+    "fraction": "dimensionless",
 }
 
 
