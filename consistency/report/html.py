@@ -181,6 +181,7 @@ class Evidence:
     doc_id: str
     start: int
     end: int
+    surface: str
     flags: tuple[int, ...]
 
 
@@ -206,15 +207,20 @@ class Page:
         by_id = {str(f["fact_id"]): f for f in facts}
         doc_index = {str(d["doc_id"]): i for i, d in enumerate(documents)}
         users: dict[tuple[str, int, int], list[int]] = {}
+        surfaces: dict[tuple[str, int, int], str] = {}
         flag_evidence: list[list[tuple[str, int, int]]] = []
         for n, flag in enumerate(flags):
             spans = _flag_spans(flag, by_id)
-            flag_evidence.append(spans)
-            for span in spans:
+            flag_evidence.append(list(spans))
+            for span, surface in spans.items():
                 users.setdefault(span, []).append(n)
+                surfaces.setdefault(span, surface)
         evidence = {
             span: Evidence(
-                f"ev-{doc_index.get(span[0], 'x')}-{span[1]}-{span[2]}", *span, tuple(flags_)
+                f"ev-{doc_index.get(span[0], 'x')}-{span[1]}-{span[2]}",
+                *span,
+                surfaces[span],
+                tuple(flags_),
             )
             for span, flags_ in users.items()
         }
@@ -233,17 +239,17 @@ def _severity_rank(severity: object) -> int:
     return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
-def _flag_spans(flag: Row, facts: Mapping[str, Row]) -> list[tuple[str, int, int]]:
-    """The primary evidence, then the span of each related fact, without repeats."""
-    spans: list[tuple[str, int, int]] = []
+def _flag_spans(flag: Row, facts: Mapping[str, Row]) -> dict[tuple[str, int, int], str]:
+    """The primary evidence, then each related fact, without repeats: span → surface."""
+    spans: dict[tuple[str, int, int], str] = {}
     if flag.get("doc_id") and flag.get("char_start") is not None and flag.get("char_end"):
-        spans.append((str(flag["doc_id"]), int(flag["char_start"]), int(flag["char_end"])))
+        primary = (str(flag["doc_id"]), int(flag["char_start"]), int(flag["char_end"]))
+        spans[primary] = str(flag.get("text") or "")
     for item in str(flag.get("related") or "").split():
         fact = facts.get(item)
         if fact is not None:
             span = (str(fact["doc_id"]), int(fact["char_start"]), int(fact["char_end"]))
-            if span not in spans:
-                spans.append(span)
+            spans.setdefault(span, str(fact["text"]))
     return spans
 
 
@@ -374,7 +380,7 @@ def _flag(page: Page, n: int) -> str:
     for span in page.flag_evidence[n]:
         ev = page.evidence[span]
         text = page.report.texts.get(span[0])
-        surface = esc(_excerpt(text[span[1] : span[2]] if text else flag.get("text") or ""))
+        surface = esc(_excerpt(text[span[1] : span[2]] if text else ev.surface))
         body = f'<span class="doc-label">{esc(page.label(span[0]))}</span> “{surface}”'
         links.append(
             f'<li><a class="jump" href="#{ev.key}">{body}</a></li>' if text else f"<li>{body}</li>"
