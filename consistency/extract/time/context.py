@@ -54,7 +54,7 @@ class Context:
     def tense_at(self, start: int, end: int) -> str | None:
         if self.tense is not None:
             found = self.tense(start, end)
-            if found is not None:
+            if found in ("past", "future"):
                 return found
         return lexical_tense(self.low or self.text.lower(), start, end)
 

@@ -18,6 +18,23 @@ from consistency.extract.time.context import TenseOf
 PLANNED: Final = frozenset({"plan", "intend", "aim", "hope", "prepare", "seek"})
 SCHEDULED: Final = frozenset({"schedule", "slate", "set", "due", "expect", "poise"})
 INVITED: Final = frozenset({"invite"})
+#: nouns whose date says when they are due ("a May 10 deadline")
+EVENT_NOUNS: Final = frozenset(
+    {
+        "deadline",
+        "hearing",
+        "trial",
+        "meeting",
+        "summit",
+        "vote",
+        "election",
+        "sentencing",
+        "appointment",
+        "date",
+        "session",
+        "auction",
+    }
+)
 _FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX: Final = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _VERBAL: Final = ("VERB", "AUX")
@@ -74,10 +91,20 @@ def _label(verb: Token, own: str | None) -> tuple[str | None, str | None]:
     lemma = verb.lemma_.lower()
     if lemma in INVITED:
         return "invited", own
-    if lemma in PLANNED or lemma in SCHEDULED:
-        label = "planned" if lemma in PLANNED else "scheduled"
-        return label, "future" if own in ("present", "future", None) else own
+    if lemma in SCHEDULED:
+        return "scheduled", "future"  # what was scheduled lies ahead of the scheduling
+    if lemma in PLANNED:
+        return "planned", "future" if own in ("present", "future", None) else own
     return own, own
+
+
+def _scheduled_noun(doc: Doc, start: int, end: int) -> bool:
+    """ "a May 10 deadline", "the June 3 hearing": a date naming when something is due."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    return head.lemma_.lower() in EVENT_NOUNS and not (span.start <= head.i < span.end)
 
 
 def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
@@ -85,11 +112,23 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
     verb = governing_verb(doc, start, end)
     if verb is None:
         return NONE
+    if _scheduled_noun(doc, start, end):
+        return Predicate(verb.lemma_.lower(), "scheduled", "future")
     own = _own_tense(verb)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # "an event to be held on ...": a passive infinitive looks ahead
+    infinitive = any(c.tag_ == "TO" for c in auxes) and any(c.lemma_ == "be" for c in auxes)
+    if own is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not infinitive:
+        own = "past"  # "plans announced in January"
     label, base = _label(verb, own)
     head = verb.head
     # "to attend ... in May" under "invited", "plans to", "is scheduled to"
-    if own is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head is not verb:
+    if (
+        own is None
+        and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl")
+        and head is not verb
+        and head.pos_ in _VERBAL
+    ):
         head_own = _own_tense(head)
         head_label, head_base = _label(head, head_own)
         if head_label in ("planned", "scheduled"):
@@ -99,6 +138,8 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
         if head_own is not None:
             base = "future" if head_own == "present" and verb.tag_ == "VB" else head_own
             return Predicate(verb.lemma_.lower(), head_own, base)
+    if own is None and infinitive:
+        return Predicate(verb.lemma_.lower(), "future", "future")  # "an event to be held"
     if own == "conditional":
         base = None
     return Predicate(verb.lemma_.lower(), label, base)
