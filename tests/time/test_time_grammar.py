@@ -34,6 +34,19 @@ def predicate(sentence: str, expression: str) -> tuple[str | None, str | None, s
             ("invite", "invited", "past"),
         ),
         ("He said the bank would cut rates in July.", "in July", ("cut", "conditional", None)),
+        # regressions: what was scheduled lies ahead; due-date nouns; passive infinitives
+        (
+            "A bail hearing was scheduled for Wednesday.",
+            "Wednesday",
+            ("schedule", "scheduled", "future"),
+        ),
+        ("The judge has given him a May 10 deadline.", "May 10", ("give", "scheduled", "future")),
+        (
+            "Apple announced another event to be held on October 12.",
+            "October 12",
+            ("hold", "future", "future"),
+        ),
+        ("It adds to plans announced in January.", "in January", ("announce", "past", "past")),
     ],
 )
 def test_tense_and_modality(
