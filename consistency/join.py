@@ -18,6 +18,8 @@ from rapidfuzz import fuzz
 from consistency.checks.comparators import (
     interval,
     intervals_overlap,
+    key_text,
+    measured_key,
     numbers_compatible,
     numbers_equal,
     text_similarity,
@@ -28,7 +30,7 @@ NUMERIC_KINDS: Final = ("money", "percent", "quantity", "ordinal", "age")
 #: Kinds worth reporting as unique to one source when nobody else has them.
 CHECKABLE_KINDS: Final = (*NUMERIC_KINDS, "date", "quote", "claim")
 #: Lowest context similarity (0..1) for two facts of a loose block to be the same thing.
-MIN_CONTEXT_SCORE: Final = 0.55
+MIN_CONTEXT_SCORE: Final = 0.7
 #: Quotes closer than this are the same words (agree); below, a paraphrase.
 SAME_WORDS: Final = 0.97
 MIN_QUOTE_SIMILARITY: Final = 0.6
@@ -39,29 +41,19 @@ PREFERENCE: Final = {"agree": 3, "compatible": 2, "paraphrase": 1, "conflict": 0
 Row = dict[str, Any]
 
 
-def _key_text(value: object) -> str:
-    return "" if value is None or pd.isna(value) else " ".join(str(value).casefold().split())
-
-
-def _head(phrase: object) -> str:
-    """The last word of a noun phrase: "reported phone call" → "call"."""
-    words = _key_text(phrase).split()
-    return words[-1] if words else ""
-
-
 def blocking_key(row: Row) -> Hashable | None:
     """The key two facts must share to be compared at all (None: never aligned)."""
     kind = row["kind"]
     if kind in NUMERIC_KINDS:
-        return (kind, _key_text(row["unit"]), _head(row["object"]))
+        return (kind, key_text(row["unit"]), measured_key(row))
     if kind == "date":
-        return (kind, _key_text(row["predicate"])) if row["time_start"] else None
+        return (kind, key_text(row["predicate"])) if row["time_start"] else None
     if kind == "duration":
-        return (kind, _key_text(row["timex"])) if row["timex"] else None
+        return (kind, key_text(row["timex"])) if row["timex"] else None
     if kind in ("entity", "quote"):
-        return (kind, _key_text(row["canonical"])) if row["canonical"] else None
+        return (kind, key_text(row["canonical"])) if row["canonical"] else None
     if kind == "claim":
-        return (kind, _key_text(row["predicate"]), _key_text(row["canonical"]))
+        return (kind, key_text(row["predicate"]), key_text(row["canonical"]))
     return None
 
 

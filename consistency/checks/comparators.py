@@ -114,6 +114,12 @@ def containment(a: str | None, b: str | None) -> float:
     return fuzz.partial_ratio(a, b, processor=default_process) / 100.0
 
 
+#: Subjects that name nobody across articles.
+PRONOUNS: Final = frozenset(
+    "i we you he she it they this that these those one someone somebody".split()  # noqa: SIM905
+)
+
+
 def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: float) -> bool:
     """Do two claim rows assert something about the same event?
 
@@ -122,6 +128,37 @@ def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: fl
     """
     if a["predicate"] != b["predicate"] or not a["canonical"] or a["canonical"] != b["canonical"]:
         return False
+    if key_text(a["canonical"]) in PRONOUNS:
+        return False  # "we" in one article is not "we" in another
     if not a["object"] and not b["object"]:
         return True
     return text_similarity(a["object"], b["object"]) >= min_similarity
+
+
+def key_text(value: object) -> str:
+    """Case- and space-folded text of a cell; empty for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return " ".join(str(value).casefold().split())
+
+
+#: Nouns that name a unit or a kind of figure rather than the thing it measures.
+GENERIC_THINGS: Final = frozenset(
+    "money amount sum figure figures number total percent percentage share rate "  # noqa: SIM905
+    "point points quantity value level price".split()
+)
+
+
+def head_noun(phrase: object) -> str:
+    """The last word of a noun phrase: "reported phone call" → "call"."""
+    words = key_text(phrase).split()
+    return words[-1] if words else ""
+
+
+def measured_key(row: Mapping[str, Any]) -> str:
+    """The head noun of the measured thing, or "" when it only names a unit or kind."""
+    head = head_noun(row["object"])
+    generic = GENERIC_THINGS | {row["kind"]}
+    if row["kind"] in ("money", "percent"):
+        generic |= {key_text(row["unit"])}  # "$ 99" read as measuring "usd"
+    return "" if head in generic else head

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from datetime import date
+from typing import Any, Final
 
 from consistency.checks.base import CheckContext, Evidence
 from consistency.tables import records as rows
@@ -52,16 +53,38 @@ def detail(row: Row) -> dict[str, Any]:
     return json.loads(row["detail"]) if row.get("detail") else {}
 
 
-def cross_pairs(items: list[Row], *, story_of: dict[str, Any]) -> Iterator[tuple[Row, Row]]:
-    """Pairs of rows from different documents of the same story, each pair once."""
+#: Reports of one event are written within a few days of each other.
+REPORT_WINDOW_DAYS: Final = 3
+
+
+def peer_documents(
+    ctx: CheckContext, *, max_days_apart: int = REPORT_WINDOW_DAYS
+) -> dict[str, set[str]]:
+    """For each document, the others of its story written within ``max_days_apart`` days."""
+    documents = anchors(ctx)
+    return {
+        doc_id: {
+            other
+            for other, row in documents.items()
+            if other != doc_id
+            and row.get("story") == mine.get("story")
+            and same_day(mine, row, max_days_apart)
+        }
+        for doc_id, mine in documents.items()
+    }
+
+
+def cross_pairs(items: list[Row], peers: dict[str, set[str]]) -> Iterator[tuple[Row, Row]]:
+    """Pairs of rows from peer documents (same story, close in time), each pair once."""
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
-            if a["doc_id"] != b["doc_id"] and story_of.get(a["doc_id"]) == story_of.get(
-                b["doc_id"]
-            ):
+            if b["doc_id"] in peers.get(a["doc_id"], ()):
                 yield a, b
 
 
-def stories(ctx: CheckContext) -> dict[str, Any]:
-    """Each document's story key (None when the run has no story metadata)."""
-    return {doc_id: row.get("story") for doc_id, row in anchors(ctx).items()}
+def same_day(a: Row, b: Row, max_days_apart: int) -> bool:
+    """Were two documents written within ``max_days_apart`` days (unknown dates: yes)?"""
+    if not a.get("anchor_date") or not b.get("anchor_date"):
+        return True
+    gap = date.fromisoformat(a["anchor_date"]) - date.fromisoformat(b["anchor_date"])
+    return abs(gap.days) <= max_days_apart

@@ -17,12 +17,12 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import same_claim
-from consistency.checks.facts import cross_pairs, detail, evidence, of_kind, stories
+from consistency.checks.facts import cross_pairs, detail, evidence, of_kind, peer_documents
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     claims = of_kind(ctx, "claim")
-    for a, b in cross_pairs(claims, story_of=stories(ctx)):
+    for a, b in cross_pairs(claims, peer_documents(ctx)):
         if bool(detail(a).get("negated")) == bool(detail(b).get("negated")):
             continue
         if not same_claim(a, b, min_similarity=options["min_object_similarity"]):

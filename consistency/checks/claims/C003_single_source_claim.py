@@ -19,17 +19,16 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import same_claim, text_similarity
-from consistency.checks.facts import evidence, of_kind, stories
+from consistency.checks.facts import evidence, of_kind, peer_documents
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
-    story_of = stories(ctx)
+    related = peer_documents(ctx)
     claims = of_kind(ctx, "claim")
     for claim in claims:
         if not claim["link"] or not claim["canonical"]:
             continue
-        peers = {d for d, s in story_of.items() if s == story_of[claim["doc_id"]]}
-        peers.discard(claim["doc_id"])
+        peers = related.get(claim["doc_id"], set())
         if not peers:
             continue
         if any(

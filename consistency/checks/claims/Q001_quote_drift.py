@@ -20,12 +20,12 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import containment, text_similarity
-from consistency.checks.facts import cross_pairs, evidence, of_kind, stories
+from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     quotes = [q for q in of_kind(ctx, "quote") if q["canonical"]]
-    for a, b in cross_pairs(quotes, story_of=stories(ctx)):
+    for a, b in cross_pairs(quotes, peer_documents(ctx)):
         if a["canonical"] != b["canonical"]:
             continue
         similarity = text_similarity(a["text"], b["text"])

@@ -18,12 +18,12 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import text_similarity
-from consistency.checks.facts import cross_pairs, evidence, of_kind, stories
+from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     quotes = of_kind(ctx, "quote")
-    for a, b in cross_pairs(quotes, story_of=stories(ctx)):
+    for a, b in cross_pairs(quotes, peer_documents(ctx)):
         similarity = text_similarity(a["text"], b["text"])
         if similarity < options["min_similarity"]:
             continue

@@ -5,7 +5,13 @@ thing (and period, when known), in sentences that speak of the same matter,
 and the values disagree beyond rounding and what their qualifiers allow
 ("more than 30%" and "32%" agree; "$147 billion" and "$174 billion" do not).
 
-Options: ``tolerance``, the relative difference still taken as rounding.
+Figures with no period of their own are compared only between reports written
+within a few days of each other: "shares fell 3%" on Monday and "shares fell 9%"
+a month later are different days, not a conflict.
+
+Options: ``tolerance``, the relative difference still taken as rounding;
+``min_context_score``, how alike the two sentences must be; ``max_days_apart``,
+how far apart two reports' dates may be for their undated figures to be compared.
 
 Example: "trade reached $147 billion last year" against "trade reached $174
 billion last year".
@@ -21,10 +27,11 @@ from consistency.checks.base import Check, CheckContext, Finding, Options, Sever
 from consistency.checks.comparators import (
     ROUNDING_TOLERANCE,
     interval,
+    measured_key,
     numbers_compatible,
     scale_factor,
 )
-from consistency.checks.facts import by_id, evidence, rows
+from consistency.checks.facts import by_id, evidence, peer_documents, rows
 
 FIGURE_KINDS = ("money", "percent", "quantity", "age")
 
@@ -37,10 +44,16 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     if pairs.empty:
         return
     facts = by_id(ctx)
+    peers = peer_documents(ctx, max_days_apart=options["max_days_apart"])
     for pair in rows(pairs):
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
-        if a["period"] and b["period"] and a["period"] != b["period"]:
-            continue
+        if pair["score"] < options["min_context_score"] or not measured_key(a):
+            continue  # figures with no measured thing of their own are too loose to compare
+        if a["period"] or b["period"]:
+            if a["period"] != b["period"]:
+                continue
+        elif b["doc_id"] not in peers[a["doc_id"]]:
+            continue  # undated figures of reports far apart in time need not agree
         ia = interval(a["value"], a["value_low"], a["value_high"])
         ib = interval(b["value"], b["value_low"], b["value_high"])
         if ia is None or ib is None or numbers_compatible(ia, ib, tolerance=options["tolerance"]):
@@ -73,5 +86,7 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
-    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE}),
+    defaults=MappingProxyType(
+        {"tolerance": ROUNDING_TOLERANCE, "min_context_score": 0.6, "max_days_apart": 3}
+    ),
 )

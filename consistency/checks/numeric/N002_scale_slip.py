@@ -10,6 +10,7 @@ Example: "a budget of $3.2 billion" against "a budget of $3.2 million".
 from __future__ import annotations
 
 import math
+import re
 import sys
 from collections.abc import Iterator
 
@@ -17,6 +18,7 @@ from consistency.checks.base import Check, CheckContext, Finding, Options, Sever
 from consistency.checks.comparators import scale_factor
 from consistency.checks.facts import by_id, evidence, rows
 
+DIGIT = re.compile(r"\d")
 SCALE_NAMES = {3: "a thousand", 6: "a million", 9: "a billion"}
 
 
@@ -26,8 +28,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     for pair in rows(pairs):
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
         factor = scale_factor(a["value"], b["value"])
-        if factor is None:
-            continue
+        if factor is None or not (DIGIT.search(a["text"]) and DIGIT.search(b["text"])):
+            continue  # "millions" against "billions" is vagueness, not a slip
         small, large = (a, b) if a["value"] < b["value"] else (b, a)
         yield Finding(
             evidence=(evidence(a), evidence(b)),

@@ -6,19 +6,24 @@ before the article's anchor describes something that had already happened
 when the article was written: usually background recycled from an older
 story without its tense updated.
 
+A date the writer placed in the past on purpose ("last year", "two weeks ago")
+is not a forward reference, even inside a forward-looking clause.
+
 Example: in an article dated 15 June 2022, "Xi also invited Putin to the
 opening of the Winter Olympics in early February".
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from typing import Final
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import anchor_phrase, anchors, evidence, rows
+from consistency.checks.facts import anchor_phrase, anchors, detail, evidence, rows
 
+PAST_MARKER: Final = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.I)
 #: Tenses and modalities that look forward from the time of the statement.
 FORWARD: Final = {
     "future": "a future event",
@@ -36,6 +41,11 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         anchor = document.get("anchor_date")
         if not anchor or not fact["time_end"] or fact["time_end"] >= anchor:
             continue
+        info = detail(fact)
+        if PAST_MARKER.search(fact["text"]) or (
+            info.get("relative_to") == "anchor" and not info.get("year_choice")
+        ):
+            continue  # "last year", "two weeks ago": the writer placed it in the past on purpose
         what = FORWARD[fact["tense"]]
         verb = fact["predicate"] or "the verb"
         yield Finding(

@@ -42,6 +42,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         level = index.get(str(change["link"]).split()[0])
         if level is None or not level["period"]:
             continue
+        if change["unit"] not in ("percent", "pp", None) and change["unit"] != level["unit"]:
+            continue  # a change in other units than its level's is a misreading, not a period
         a, b = timex_interval(level["period"]), timex_interval(change["period"])
         if a is None or b is None or (a[0] <= b[1] and b[0] <= a[1]):
             continue
