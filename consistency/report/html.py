@@ -313,7 +313,7 @@ def _sources_table(page: Page) -> str:
                 f' <span class="quiet">{esc(doc_id)}</span>' if page.label(doc_id) != doc_id else ""
             ),
             esc(doc.get("title") or ""),
-            esc(doc.get("anchor_date") or "none"),
+            f'<span class="date">{esc(doc.get("anchor_date") or "none")}</span>',
             basis,
         ]
         nums = [
