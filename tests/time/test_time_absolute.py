@@ -177,3 +177,14 @@ def test_year_without_anchor_still_resolves() -> None:
 
 def test_anchor_is_where_resolution_starts() -> None:
     assert ANCHOR.isoformat() == "2022-06-15"
+
+
+def test_week_of_a_month() -> None:
+    t = only("Car sales rebounded in the last week of March.")
+    assert (t.text, t.value, t.granularity) == ("the last week of March", "2022-W13", "week")
+    assert only("It ends the first week of June 2021.").value == "2021-W22"
+
+
+def test_month_owned_by_someone_is_a_month() -> None:
+    t = only("Dealers reported their January sales.", tense=fixed("past"))
+    assert (t.text, t.value) == ("January", "2022-01")

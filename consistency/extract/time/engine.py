@@ -39,6 +39,7 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, re.Pattern[str] |
     (patterns.MONTH_YEAR, ab.month_year, 8, _t("month", "yearish year"), patterns.CORE_YEAR),
     (patterns.MONTH_DAY, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit"), None),
+    (patterns.WEEK_OF_MONTH, ab.week_of_month, 9, _t("month", "unit"), None),
     (patterns.QUARTER, ab.quarter, 7, _t("quarter"), None),
     (patterns.HALF, ab.half, 7, _t("half"), None),
     (patterns.SEASON, ab.season, 6, _t("season"), patterns.CORE_SEASON),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from consistency.extract.time.context import TenseOf
 
 PLANNED: Final = frozenset({"plan", "intend", "aim", "hope", "prepare", "seek"})
-SCHEDULED: Final = frozenset({"schedule", "slate", "set", "due", "expect", "poise"})
+SCHEDULED: Final = frozenset({"schedule", "slate", "set", "due", "expect", "poise", "pencil"})
 INVITED: Final = frozenset({"invite"})
 #: nouns whose date says when they are due ("a May 10 deadline")
 EVENT_NOUNS: Final = frozenset(

@@ -242,6 +242,17 @@ MONTH_CUE: Final = re.compile(
     r"between|throughout|late|early|mid|as\s+of)[\s-]+$",
     _I,
 )
+#: "their January sales": a month name owned by someone is a month
+POSSESSIVE_BEFORE: Final = re.compile(r"\b(?:their|its|his|her|our)\s+$", _I)
+#: "the last week of March"
+WEEK_OF_MONTH: Final = re.compile(
+    r"\bthe\s+(?P<ord>first|second|third|fourth|last)\s+week\s+of\s+"
+    + MONTH
+    + r"(?:,?\s+"
+    + YEAR
+    + r")?\b",
+    _L,
+)
 #: plural counts right after a number: "2019 people" is no year
 COUNT_NOUN_AFTER: Final = re.compile(
     r"\s+(?:people|persons|troops|soldiers|units|votes|cases|deaths|jobs|workers|employees|"
@@ -256,7 +267,7 @@ FUTURE_CUE: Final = re.compile(
     r"\b(?:(?:will|'ll|shall|would|may|might|should)\s+(?:not\s+)?(?:be\s+|have\s+)?[a-z]+|"
     r"(?:is|are|set|due|hopes?|wants?|aims?|going|plans?|expected|scheduled|slated)\s+to\s+"
     r"[a-z]+|to\s+be\s+[a-z]+|plans?|scheduled|slated|set\s+for|expected|upcoming|next|"
-    r"deadline|pending)\b",
+    r"deadline|pending|pencil+ed\s+in)\b",
     _L,
 )
 #: past cues: auxiliaries, common irregular past forms, and -ed forms not in a

@@ -7,7 +7,7 @@ Each rule takes a pattern match and the context and returns a Timex or None
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from consistency.extract.time import intervals, patterns
 from consistency.extract.time.context import Context
@@ -101,7 +101,10 @@ def month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     rel = (m["rel"] or "").lower()
     cue = patterns.MONTH_CUE.search(ctx.text, max(0, m.start() - 20), m.start())
-    if not (rel or mod_of(m) or m["lead"] or cue):
+    owner = len(name) > 3 and patterns.POSSESSIVE_BEFORE.search(
+        ctx.text, max(0, m.start() - 8), m.start()
+    )
+    if not (rel or mod_of(m) or m["lead"] or cue or owner):
         return None
     start, end, text = _span(m, ctx)
     month = MONTHS[name.lower().rstrip(".")]
@@ -132,6 +135,28 @@ def month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
         tense=tense,
         relative_to="anchor",
     )
+
+
+def week_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the last week of March", "the first week of June 2021": an ISO week."""
+    if not capitalized(original(m, ctx, "month")):
+        return None
+    start, end, text = _span(m, ctx)
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.anchor is None:
+        return unresolved(start, end, text, granularity="week", partial=f"XXXX-{month:02d}")
+    else:
+        y, _, _ = ctx.year_for(start, end, month)
+    first, last = date(y, month, 1), intervals.month_end(y, month)
+    which = m["ord"]
+    if which == "last":
+        day_in = last - timedelta(days=3)  # the last week holding most of its days there
+    else:
+        n = patterns.ORDINALS[which] - 1
+        day_in = first + timedelta(days=3 + 7 * n)
+    return from_period(start, end, text, intervals.week(day_in), relative_to="anchor")
 
 
 def year_alone(m: re.Match[str], ctx: Context) -> Timex | None:
