@@ -124,3 +124,33 @@ def test_shared_source_names_fall_back_to_doc_ids(make_report: MakeReport) -> No
     parts["documents"] = parts["documents"].assign(source=pd.array(["Wire", "Wire"], "string"))
     page = rendered(make_report(tables=parts))
     assert "a “$12 billion”" in visible(page) and "b “$21 billion”" in visible(page)
+
+
+def test_fact_values_in_words() -> None:
+    from consistency.report.html import fact_value
+
+    assert (
+        fact_value({"kind": "percent", "value": 30.5, "qualifier": "more_than", "unit": "percent"})
+        == "more than 30.5 percent"
+    )
+    assert fact_value({"kind": "entity", "canonical": "Vladimir Putin", "object": "PERSON"}) == (
+        "Vladimir Putin (PERSON)"
+    )
+    assert fact_value({"kind": "quote", "canonical": None}) == "said by unknown speaker"
+    assert (
+        fact_value(
+            {"kind": "claim", "subject": "China", "predicate": "hold", "object": "exercises"}
+        )
+        == "China hold exercises"
+    )
+    assert (
+        fact_value(
+            {
+                "kind": "date",
+                "timex": "2022-02",
+                "time_start": "2022-02-01",
+                "time_end": "2022-02-09",
+            }
+        )
+        == "2022-02 (2022-02-01 to 2022-02-09)"
+    )
