@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=FAIL_ON,
         help="exit 1 when a flag at or above this severity is found (default: error)",
     )
+    check.add_argument(
+        "--against",
+        nargs="+",
+        metavar="SOURCE",
+        help="draft mode: check the PATHs as drafts against these sources",
+    )
     check.add_argument("--select", action="append", default=[], metavar="CODE|GROUP")
     check.add_argument("--ignore", action="append", default=[], metavar="CODE|GROUP")
     check.add_argument("--baseline", type=Path, help="hide the flags recorded in this file")
@@ -145,8 +151,10 @@ def run(
     hidden = 0
     with progress_bar() as progress:
         if args.command == "check":
-            result = pipeline.check(args.paths, checks=checks, progress=progress)
-            names = CHECK_TABLES
+            result = pipeline.check(
+                args.paths, against=args.against, checks=checks, progress=progress
+            )
+            names = CHECK_TABLES + (("support",) if args.against else ())
             if args.write_baseline:
                 write_baseline(args.write_baseline, result.flags)
             if known is not None:

@@ -16,6 +16,7 @@ from consistency import nlp, tables
 from consistency.anchor import find_anchor
 from consistency.checks import CheckContext, ConfiguredCheck, run_checks
 from consistency.checks.base import Check
+from consistency.draft import assign_roles, draft_support
 from consistency.extract.runner import extract_facts
 from consistency.ingest import Document, InputProblem, blank_out, find_dropped, load
 from consistency.join import align
@@ -77,6 +78,7 @@ def document_rows(parsed: Iterable[ParsedDocument]) -> list[dict[str, object]]:
             "anchor_basis": p.anchor.basis,
             "anchor_evidence": p.anchor.evidence or None,
             "story": p.document.story,
+            "role": p.document.role,
             "n_chars": len(p.text),
             "n_sentences": len(p.sentences),
             "n_dropped_lines": len(p.dropped),
@@ -118,10 +120,30 @@ def error_rows(problems: Iterable[InputProblem]) -> list[dict[str, object]]:
     return [{"path": p.path, "code": p.code, "message": p.message} for p in problems]
 
 
-def extract(paths: Iterable[str | Path], *, progress: Progress = _silent) -> RunResult:
-    """Read, clean, parse, anchor and extract: documents, sentences, facts, dropped."""
+def load_inputs(
+    paths: Iterable[str | Path], against: Iterable[str | Path] | None
+) -> tuple[list[Document], list[InputProblem]]:
+    """Every input document; in draft mode the drafts and their sources with their roles."""
     loaded = load(paths)
-    parsed = propagate_anchors(list(parse_documents(loaded.documents, progress=progress)))
+    if against is None:
+        return loaded.documents, loaded.problems
+    sources = load(against)
+    documents = assign_roles(loaded.documents, sources.documents)
+    return documents, loaded.problems + sources.problems
+
+
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    against: Iterable[str | Path] | None = None,
+    progress: Progress = _silent,
+) -> RunResult:
+    """Read, clean, parse, anchor and extract: documents, sentences, facts, dropped.
+
+    With ``against``, ``paths`` are drafts and ``against`` their sources.
+    """
+    documents, problems = load_inputs(paths, against)
+    parsed = propagate_anchors(list(parse_documents(documents, progress=progress)))
     progress("extract", 0, 1)
     facts = canonicalize(extract_facts(parsed), {p.doc_id: p.text for p in parsed})
     progress("extract", 1, 1)
@@ -130,19 +152,24 @@ def extract(paths: Iterable[str | Path], *, progress: Progress = _silent) -> Run
         "sentences": tables.frame(sentence_rows(parsed), tables.SENTENCES),
         "facts": tables.validate(facts, tables.FACTS),
         "dropped": tables.frame(dropped_rows(parsed), tables.DROPPED),
-        "errors": tables.frame(error_rows(loaded.problems), tables.ERRORS),
+        "errors": tables.frame(error_rows(problems), tables.ERRORS),
     }
-    return RunResult(result, loaded.problems, parsed)
+    return RunResult(result, problems, parsed)
 
 
 def check(
     paths: Iterable[str | Path],
     *,
+    against: Iterable[str | Path] | None = None,
     checks: tuple[Check | ConfiguredCheck, ...] | None = None,
     progress: Progress = _silent,
 ) -> RunResult:
-    """A full run: extraction, the cross-source join, and the checks."""
-    run = extract(paths, progress=progress)
+    """A full run: extraction, the cross-source join, and the checks.
+
+    With ``against``, ``paths`` are drafts checked against those sources, and
+    the run also holds the draft's support table.
+    """
+    run = extract(paths, against=against, progress=progress)
     progress("join", 0, 1)
     alignments = align(run.tables["facts"], run.tables["sentences"], run.tables["documents"])
     progress("join", 1, 1)
@@ -157,4 +184,7 @@ def check(
     progress("check", 1, 1)
     run.tables["alignments"] = tables.validate(alignments, tables.ALIGNMENTS)
     run.tables["flags"] = tables.validate(flags, tables.FLAGS)
+    if against is not None:
+        support = draft_support(run.tables["documents"], run.tables["facts"], alignments)
+        run.tables["support"] = tables.validate(support, tables.SUPPORT)
     return run

@@ -60,6 +60,7 @@ DOCUMENTS = Schema(
         ("anchor_basis", STR, "text, metadata, propagated or unknown"),
         ("anchor_evidence", STR, "the words the anchor was read from"),
         ("story", STR, "story key grouping articles about one event"),
+        ("role", STR, "draft or source in draft mode, else empty"),
         ("n_chars", INT, "length of the text in characters"),
         ("n_sentences", INT, "sentences analysed"),
         ("n_dropped_lines", INT, "lines left out of analysis (see dropped)"),
@@ -173,6 +174,20 @@ DROPPED = Schema(
     ),
 )
 
+SUPPORT = Schema(
+    "support",
+    "Draft mode: each checkable fact of a draft, and what the sources say of it.",
+    _cols(
+        ("fact_id", STR, "fact of the draft"),
+        ("doc_id", STR, "the draft"),
+        ("kind", STR, "fact kind"),
+        ("text", STR, "the draft's words"),
+        ("status", STR, "supported, conflict or unsupported"),
+        ("source_fact_ids", STR, "matching facts of the sources, space separated"),
+        ("sources", STR, "documents those facts come from, space separated"),
+    ),
+)
+
 ERRORS = Schema(
     "errors",
     "Inputs that could not be read, named with the reason.",
@@ -184,7 +199,7 @@ ERRORS = Schema(
 )
 
 SCHEMAS: Final[dict[str, Schema]] = {
-    s.name: s for s in (DOCUMENTS, SENTENCES, FACTS, ALIGNMENTS, FLAGS, DROPPED, ERRORS)
+    s.name: s for s in (DOCUMENTS, SENTENCES, FACTS, ALIGNMENTS, FLAGS, DROPPED, SUPPORT, ERRORS)
 }
 
 

@@ -10,6 +10,7 @@ from consistency.checks.claims import (
     Q001_quote_drift,
     Q002_quote_attribution_conflict,
 )
+from consistency.checks.draft import D001_unsupported_fact, D002_contradicted_fact
 from consistency.checks.numeric import N001_value_mismatch, N002_scale_slip
 from consistency.checks.temporal import (
     T001_stale_forward_reference,
@@ -27,6 +28,8 @@ def all_checks() -> tuple[Check, ...]:
         C001_ordinal_conflict.CHECK,
         C002_negation_conflict.CHECK,
         C003_single_source_claim.CHECK,
+        D001_unsupported_fact.CHECK,
+        D002_contradicted_fact.CHECK,
         N001_value_mismatch.CHECK,
         N002_scale_slip.CHECK,
         Q001_quote_drift.CHECK,

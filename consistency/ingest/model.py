@@ -19,6 +19,8 @@ class Document:
     url: str | None = None
     published: date | None = None
     story: str | None = None
+    #: "draft" or "source" in draft mode (check DRAFT --against SOURCE...), else None.
+    role: str | None = None
     #: Spans of ``text`` that are not article body by construction (front matter).
     excluded: tuple[tuple[int, int, str], ...] = field(default=())
 

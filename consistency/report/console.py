@@ -9,10 +9,10 @@ from typing import TextIO
 
 import pandas as pd
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from consistency.report import sections
 from consistency.report.base import Report
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -23,32 +23,42 @@ def _value(x: object) -> str:
     return "" if x is None or pd.isna(x) else str(x)
 
 
-def excerpt(text: str, start: int, end: int, *, width: int = CONTEXT_CHARS) -> Text:
-    """The span in its sentence-ish context, the span itself highlighted."""
+def excerpt(text: str, spans: list[tuple[int, int]], *, width: int = CONTEXT_CHARS) -> Text:
+    """The spans in their context on one line, each marked «so» and highlighted."""
+    spans = sorted(spans)
+    start, end = spans[0][0], max(e for _, e in spans)
     left = text[max(0, start - width) : start].split("\n")[-1]
     right = text[end : end + width].split("\n")[0]
-    out = Text()
-    out.append(("…" if start - len(left) > 0 and left else "") + left)
-    out.append(text[start:end], style="bold reverse")
-    out.append(right + ("…" if end + len(right) < len(text) and right else ""))
+    out = Text(("…" if start - len(left) > 0 and left else "") + left)
+    pos = start
+    for s_start, s_end in spans:
+        if s_start < pos:  # nested or overlapping: already inside a mark
+            continue
+        out.append(text[pos:s_start])
+        out.append("«" + text[s_start:s_end] + "»", style="bold reverse")
+        pos = s_end
+    out.append(text[pos:end] + right + ("…" if end + len(right) < len(text) and right else ""))
     return out
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _sources(report: Report) -> Table:
     table = Table(title="Sources", title_justify="left", expand=False)
-    table.add_column("doc", no_wrap=True)
-    table.add_column("source", overflow="fold")
+    table.add_column("doc", overflow="fold")
     table.add_column("anchor", no_wrap=True)
-    table.add_column("basis", overflow="fold", ratio=1)
-    table.add_column("sentences", justify="right")
+    table.add_column("from", overflow="fold", ratio=1)
+    table.add_column("sent.", justify="right")
     table.add_column("dropped", justify="right")
     for row in report.tables["documents"].itertuples(index=False):
+        source = _value(row.source)
         table.add_row(
-            row.doc_id,
-            _value(row.source),
+            row.doc_id + (f" ({source})" if source and source != row.doc_id else ""),
             _value(row.anchor_date) or "—",
             _value(row.anchor_basis)
-            + (f" ({_value(row.anchor_evidence)})" if _value(row.anchor_evidence) else ""),
+            + (f": {_short(_value(row.anchor_evidence))}" if _value(row.anchor_evidence) else ""),
             _value(row.n_sentences),
             _value(row.n_dropped_lines),
         )
@@ -56,19 +66,26 @@ def _sources(report: Report) -> Table:
 
 
 def _evidence_lines(report: Report, related: str, primary: tuple[str, int, int]) -> list[Text]:
+    """One line per source and passage: nearby spans of one document share a line."""
+    spans: dict[str, list[tuple[int, int]]] = {primary[0]: [primary[1:]]}
     facts = report.tables.get("facts")
-    lines = [Text(f"  {primary[0]}: ").append(excerpt(report.texts[primary[0]], *primary[1:]))]
-    if facts is None or facts.empty:
-        return lines
-    by_id = facts.set_index("fact_id")
-    for item in related.split():
-        if item not in by_id.index:
-            continue
-        fact = by_id.loc[item]
-        span = (str(fact["doc_id"]), int(fact["char_start"]), int(fact["char_end"]))
-        if span == primary:
-            continue
-        lines.append(Text(f"  {span[0]}: ").append(excerpt(report.texts[span[0]], *span[1:])))
+    if facts is not None and not facts.empty:
+        by_id = facts.set_index("fact_id")
+        for item in related.split():
+            if item in by_id.index:
+                fact = by_id.loc[item]
+                spans.setdefault(str(fact["doc_id"]), []).append(
+                    (int(fact["char_start"]), int(fact["char_end"]))
+                )
+    lines = []
+    for doc_id, items in spans.items():
+        cluster: list[tuple[int, int]] = []
+        for span in sorted(set(items)):
+            if cluster and span[0] - max(e for _, e in cluster) > CONTEXT_CHARS:
+                lines.append(Text(f"  {doc_id}: ").append(excerpt(report.texts[doc_id], cluster)))
+                cluster = []
+            cluster.append(span)
+        lines.append(Text(f"  {doc_id}: ").append(excerpt(report.texts[doc_id], cluster)))
     return lines
 
 
@@ -88,6 +105,13 @@ def render(report: Report, stream: TextIO) -> None:
         console.print(Text(f"{report.hidden_by_baseline} flag(s) hidden by the baseline", "dim"))
     if len(documents):
         console.print(_sources(report))
+    for section in (
+        sections.support(report),
+        sections.fact_matrix(report),
+        sections.coverage(report),
+    ):
+        if section is not None:
+            console.print(section)
     for problem in report.problems:
         console.print(
             Text(f"input error {problem.code} ", style="bold red")
@@ -102,7 +126,7 @@ def render(report: Report, stream: TextIO) -> None:
         for flag in group.itertuples(index=False):
             head = Text(f"{flag.code} ", style=SEVERITY_STYLE[severity])
             head.append(f"{flag.name}  ", style="dim")
-            head.append(escape(str(flag.message)))
+            head.append(str(flag.message))
             console.print(head)
             primary = (str(flag.doc_id), int(flag.char_start), int(flag.char_end))
             for line in _evidence_lines(report, _value(flag.related), primary):

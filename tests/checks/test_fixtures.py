@@ -1,5 +1,6 @@
 """Every check against its fixture of multi-source cases that must flag or stay silent.
 
+A document with ``role: draft`` makes the case run in draft mode against the others.
 One YAML file per check in tests/fixtures/checks/CODE.yml; a check without one fails.
 A case may carry ``xfail: reason`` for a known failure (run as xfail(strict=True)).
 """
@@ -32,20 +33,32 @@ def load_cases() -> list[Any]:
     return params
 
 
-def write_case(directory: Path, docs: dict[str, dict[str, Any]]) -> Path:
-    path = directory / "case.jsonl"
+def write_case(directory: Path, docs: dict[str, dict[str, Any]], role: str | None) -> Path:
+    """The case's documents of one role ("draft", "source", or None for all) as JSONL."""
+    path = directory / f"case-{role or 'all'}.jsonl"
     lines = []
     for doc_id, fields in docs.items():
-        record = {"id": doc_id, **{k: str(v) for k, v in fields.items()}}
+        if role is not None and fields.get("role", "source") != role:
+            continue
+        record = {"id": doc_id, **{k: str(v) for k, v in fields.items() if k != "role"}}
         lines.append(json.dumps(record))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
+def run_case(directory: Path, docs: dict[str, dict[str, Any]], check: Any) -> Any:
+    """A case runs in draft mode when a document has role: draft."""
+    if any(fields.get("role") == "draft" for fields in docs.values()):
+        drafts = write_case(directory, docs, "draft")
+        sources = write_case(directory, docs, "source")
+        return pipeline.check([drafts], against=[sources], checks=(check,))
+    return pipeline.check([write_case(directory, docs, None)], checks=(check,))
+
+
 @pytest.mark.parametrize(("code", "case"), load_cases())
 def test_check_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     check = by_code()[code]
-    run = pipeline.check([write_case(tmp_path, case["docs"])], checks=(check,))
+    run = run_case(tmp_path, case["docs"], check)
     assert run.problems == []
     flags = run.flags
     got = sorted(zip(flags["doc_id"], flags["text"], strict=True))

@@ -31,7 +31,8 @@ from consistency.checks.comparators import (
     numbers_compatible,
     scale_factor,
 )
-from consistency.checks.facts import by_id, evidence, peer_documents, rows
+from consistency.checks.facts import anchors, by_id, evidence, peer_documents, rows
+from consistency.draft import DRAFT
 
 FIGURE_KINDS = ("money", "percent", "quantity", "age")
 
@@ -45,6 +46,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         return
     facts = by_id(ctx)
     peers = peer_documents(ctx, max_days_apart=options["max_days_apart"])
+    roles = {doc_id: row.get("role") for doc_id, row in anchors(ctx).items()}
     for pair in rows(pairs):
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
         if pair["score"] < options["min_context_score"] or not measured_key(a):
@@ -54,6 +56,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                 continue
         elif b["doc_id"] not in peers[a["doc_id"]]:
             continue  # undated figures of reports far apart in time need not agree
+        if DRAFT in (roles.get(a["doc_id"]), roles.get(b["doc_id"])):
+            continue  # a draft against its sources: D002 reports it
         ia = interval(a["value"], a["value_low"], a["value_high"])
         ib = interval(b["value"], b["value_low"], b["value_high"])
         if ia is None or ib is None or numbers_compatible(ia, ib, tolerance=options["tolerance"]):

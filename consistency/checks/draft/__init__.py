@@ -1,0 +1,1 @@
+"""Checks of a draft against its sources (draft mode only)."""
