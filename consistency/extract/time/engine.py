@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -20,7 +20,7 @@ from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.context import Context, TenseOf
 from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
-from consistency.extract.time.timex import DURATION, SET, Timex
+from consistency.extract.time.timex import DURATION, SET, Timex, evolve
 from consistency.extract.time.units import ahead, back
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
@@ -33,34 +33,50 @@ def _t(*groups: str) -> Triggers:
     return tuple(frozenset(g.split()) for g in groups)
 
 
+@dataclass(frozen=True)
+class Core:
+    """The required word of a slow pattern, and how far before and after it a match
+    of the whole pattern may reach: the pattern is searched only in that window."""
+
+    pattern: re.Pattern[str]
+    before: int
+    after: int
+
+
 #: (pattern, rule, priority, triggers, core): on equal spans the higher priority wins;
-#: a rule with a core pattern is run only in windows around the core's matches
-RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, re.Pattern[str] | None], ...]] = (
-    (patterns.MONTH_YEAR, ab.month_year, 8, _t("month", "yearish year"), patterns.CORE_YEAR),
+#: a rule with a core is run only in windows around the core's matches
+RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...]] = (
+    (
+        patterns.MONTH_YEAR,
+        ab.month_year,
+        8,
+        _t("month", "yearish year"),
+        Core(patterns.CORE_YEAR, 48, 2),
+    ),
     (patterns.MONTH_DAY, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.WEEK_OF_MONTH, ab.week_of_month, 9, _t("month", "unit"), None),
     (patterns.QUARTER, ab.quarter, 7, _t("quarter"), None),
     (patterns.HALF, ab.half, 7, _t("half"), None),
-    (patterns.SEASON, ab.season, 6, _t("season"), patterns.CORE_SEASON),
-    (patterns.DECADE, ab.decade, 6, _t("decade"), patterns.CORE_DECADE),
+    (patterns.SEASON, ab.season, 6, _t("season"), Core(patterns.CORE_SEASON, 30, 24)),
+    (patterns.DECADE, ab.decade, 6, _t("decade"), Core(patterns.CORE_DECADE, 30, 2)),
     (patterns.DAY_WORD, rel.day_word, 6, _t("dayword"), None),
     (patterns.PART_OF_DAY, rel.part_of_day, 6, _t("partday", "rel"), None),
-    (patterns.WEEKDAY_REF, rel.weekday, 5, _t("weekday"), patterns.CORE_WEEKDAY),
-    (patterns.UNIT_REF, rel.unit_ref, 6, _t("unit", "rel"), patterns.CORE_UNIT),
+    (patterns.WEEKDAY_REF, rel.weekday, 5, _t("weekday"), Core(patterns.CORE_WEEKDAY, 12, 16)),
+    (patterns.UNIT_REF, rel.unit_ref, 6, _t("unit", "rel"), Core(patterns.CORE_UNIT, 45, 3)),
     (patterns.MOD_THE_UNIT, rel.mod_the_unit, 6, _t("unit", "modof"), None),
-    (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("unit"), patterns.CORE_WEEKEND),
-    (patterns.THE_DAY, rel.the_day, 4, _t("unit"), patterns.CORE_THE_DAY),
-    (patterns.AGO, rel.ago, 7, _t("ago"), patterns.CORE_AGO),
-    (patterns.OFFSET, du.offset, 7, _t("offset", "unit"), patterns.CORE_OFFSET),
+    (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("weekend"), Core(patterns.CORE_WEEKEND, 6, 12)),
+    (patterns.THE_DAY, rel.the_day, 4, _t("dayunit"), Core(patterns.CORE_THE_DAY, 16, 12)),
+    (patterns.AGO, rel.ago, 7, _t("ago"), Core(patterns.CORE_AGO, 50, 1)),
+    (patterns.OFFSET, du.offset, 7, _t("offset", "unit"), Core(patterns.CORE_OFFSET, 40, 6)),
     (patterns.REF, rel.reference, 5, _t("ref"), None),
-    (patterns.DURATION, du.duration, 4, _t("unit", "num digit"), patterns.CORE_UNIT),
+    (patterns.DURATION, du.duration, 4, _t("unit", "num digit"), Core(patterns.CORE_UNIT, 55, 12)),
     (patterns.SPAN_UNIT, du.span_unit, 5, _t("unit", "span"), None),
     (patterns.SET_WORDS, du.set_words, 5, _t("set"), None),
     (patterns.RATE, du.rate, 6, _t("unit", "rate", "digit scale"), None),
-    (patterns.MONTH_ALONE, ab.month_alone, 3, _t("month"), patterns.CORE_MONTH),
-    (patterns.SHORT_YEAR, ab.short_year, 4, _t("digit"), patterns.CORE_SHORT_YEAR),
-    (patterns.YEAR_ALONE, ab.year_alone, 3, _t("yearish"), patterns.CORE_YEAR_DIGITS),
+    (patterns.MONTH_ALONE, ab.month_alone, 3, _t("month"), Core(patterns.CORE_MONTH, 32, 1)),
+    (patterns.SHORT_YEAR, ab.short_year, 4, _t("digit"), Core(patterns.CORE_SHORT_YEAR, 12, 2)),
+    (patterns.YEAR_ALONE, ab.year_alone, 3, _t("yearish"), Core(patterns.CORE_YEAR_DIGITS, 24, 4)),
 )
 
 
@@ -72,6 +88,8 @@ def _category_words() -> dict[str, set[str]]:
         "month": " ".join(MONTHS),
         "unit": units + " " + " ".join(u + "s" for u in units.split()) + " centuries",
         "year": "year",
+        "weekend": "weekend",
+        "dayunit": "day",
         "quarter": "quarter q",
         "half": "half",
         "season": "spring summer autumn fall winter",
@@ -99,9 +117,7 @@ def _category_words() -> dict[str, set[str]]:
 _CATEGORIES: Final = {w: frozenset(c) for w, c in _category_words().items()}
 _KNOWN: Final = frozenset(_CATEGORIES)
 _WORDS: Final = re.compile(r"[a-z]+")
-_DIGIT: Final = re.compile(r"\d")
-_YEARISH: Final = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
-_DECADE_HINT: Final = re.compile(r"\d0['\u2019]?s\b")
+_NUMBERS: Final = re.compile(r"\d+")
 
 
 def categories(low: str) -> set[str]:
@@ -109,11 +125,12 @@ def categories(low: str) -> set[str]:
     found: set[str] = set()
     for word in _KNOWN.intersection(_WORDS.findall(low)):
         found |= _CATEGORIES[word]
-    if _DIGIT.search(low):
+    numbers = _NUMBERS.findall(low)
+    if numbers:
         found.add("digit")
-        if _YEARISH.search(low):
+        if any(len(n) == 4 and "1500" <= n <= "2099" for n in numbers):
             found.add("yearish")
-        if _DECADE_HINT.search(low):
+        if "0s" in low or "0's" in low or "0\u2019s" in low:
             found.add("decade")
     return found
 
@@ -159,13 +176,15 @@ def find_timexes(
             (ab.explicit(found, ctx), 9) for found in find_explicit_dates(text, prefer=prefer)
         ]
     for pattern, rule, priority, triggers, core in RULES:
-        if not _triggered(triggers, present):
-            continue
-        for m in _matches(pattern, core, low):
-            if m.end() > m.start():
-                found = rule(m, ctx)
-                if found is not None:
-                    candidates.append((found, priority))
+        for group in triggers:  # inline: this loop is the hot path
+            if group.isdisjoint(present):
+                break
+        else:
+            for m in _matches(pattern, core, low):
+                if m.end() > m.start():
+                    found = rule(m, ctx)
+                    if found is not None:
+                        candidates.append((found, priority))
     chosen = _select(candidates)
     chosen = _join_weekdays(text, chosen)
     chosen = _join_offsets(text, chosen)
@@ -173,38 +192,26 @@ def find_timexes(
 
 
 _NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
-#: how far before and after its core a match may reach
-_BEFORE_CORE: Final = 48
-_AFTER_CORE: Final = 32
 
 
-def _matches(
-    pattern: re.Pattern[str], core: re.Pattern[str] | None, low: str
-) -> Iterator[re.Match[str]]:
+def _matches(pattern: re.Pattern[str], core: Core | None, low: str) -> Iterator[re.Match[str]]:
     """The pattern's matches; with a core, only those holding a core match, found by
-    searching a small window around each core match."""
+    searching the window around each core match."""
     if core is None:
         yield from pattern.finditer(low)
         return
     last_end = -1
-    for c in core.finditer(low):
+    for c in core.pattern.finditer(low):
         if c.start() < last_end:
             continue
-        pos = max(0, c.start() - _BEFORE_CORE, last_end)
-        stop = min(len(low), c.end() + _AFTER_CORE)
+        pos = max(0, c.start() - core.before, last_end)
+        stop = min(len(low), c.end() + core.after)
         m = pattern.search(low, pos, stop)
         while m is not None and m.end() <= c.start():
             m = pattern.search(low, m.end() if m.end() > m.start() else m.start() + 1, stop)
         if m is not None and m.start() <= c.start() < m.end():
             last_end = m.end()
             yield m
-
-
-def _triggered(triggers: Triggers, present: set[str]) -> bool:
-    for group in triggers:  # noqa: SIM110 - a plain loop is faster here (hot path)
-        if group.isdisjoint(present):
-            return False
-    return True
 
 
 def _lower(text: str) -> str:
@@ -390,4 +397,4 @@ def _finish(text: str, low: str, t: Timex, anchor: date | None) -> Timex:
             changes["mod"] = _SIGNAL_MODS[signal]
     if t.resolved and t.type not in (DURATION, SET) and t.direction is None:
         changes["direction"] = intervals.direction(t.time_start, t.time_end, anchor)
-    return replace(t, **changes) if changes else t  # type: ignore[arg-type]
+    return evolve(t, **changes) if changes else t

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from consistency.extract.time.trie import alternation
+
 MONTHS: Final[dict[str, int]] = {
     name: number
     for number, names in enumerate(
@@ -48,7 +50,7 @@ WEEKDAYS: Final[dict[str, int]] = {
     for name in names
 }
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + alternation(MONTHS) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 
@@ -59,6 +61,13 @@ NUMERIC_DATE: Final = re.compile(
 MONTH_DAY_YEAR: Final = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I)
 DAY_MONTH_YEAR: Final = re.compile(
     r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I
+)
+
+
+#: the same two patterns without re.I, matched against the lowercased text (faster)
+_LOWER_FORMS: Final = (
+    re.compile(MONTH_DAY_YEAR.pattern),
+    re.compile(DAY_MONTH_YEAR.pattern),
 )
 
 
@@ -108,8 +117,13 @@ def find_explicit_dates(text: str, *, prefer: str = "dmy") -> list[ExplicitDate]
         decided = numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), prefer=prefer)
         if decided:
             found.append(ExplicitDate(m.start(), m.end(), decided[0], decided[1], decided[2]))
-    for pattern in (MONTH_DAY_YEAR, DAY_MONTH_YEAR):
-        for m in pattern.finditer(text):
+    low = text.lower()
+    if len(low) == len(text):  # offsets kept: match the lowercased text
+        forms, subject = _LOWER_FORMS, low
+    else:
+        forms, subject = (MONTH_DAY_YEAR, DAY_MONTH_YEAR), text
+    for pattern in forms:
+        for m in pattern.finditer(subject):
             d = _safe_date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
             if d:
                 found.append(ExplicitDate(m.start(), m.end(), d))

@@ -14,6 +14,7 @@ import re
 from typing import Final
 
 from consistency.extract.time.explicit import MONTHS, WEEKDAYS
+from consistency.extract.time.trie import alternation
 
 NUMBER_WORDS: Final[dict[str, float]] = {
     "a": 1,
@@ -82,8 +83,7 @@ MODS: Final[dict[str, str]] = {
 }
 
 
-def _alt(words: object) -> str:
-    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+_alt = alternation
 
 
 _I: Final = re.I

@@ -100,6 +100,15 @@ def unresolved(
     )
 
 
+def evolve(t: Timex, **changes: object) -> Timex:
+    """A copy of ``t`` with some fields changed: ``dataclasses.replace`` without the
+    cost of re-running ``__init__`` (this runs once per expression found)."""
+    new = object.__new__(Timex)
+    new.__dict__.update(t.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
 def with_direction(t: Timex, anchor: date | None) -> Timex:
     if not t.resolved or t.type in (DURATION, SET) or t.direction is not None:
         return t
