@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: check test lint bench
+.PHONY: check test lint bench browser-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,13 @@ $(STAMP): pyproject.toml requirements.lock
 check: $(STAMP)
 	$(BIN)/consistency check seeds/
 
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium for the HTML report's browser test (installed when running as root).
+browser-deps:
+	@if [ -x /usr/bin/chromium ] || [ "$$(id -u)" -eq 0 ]; then sh scripts/browser-deps; \
+	else echo "note: /usr/bin/chromium missing and not root: the browser test will be skipped"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check consistency tests benchmarks

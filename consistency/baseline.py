@@ -8,12 +8,12 @@ re-runs and edits elsewhere in the article.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Final
 
 import pandas as pd
+
+from consistency.report.audit import write_text_atomic
 
 BASELINE_VERSION: Final = 1
 
@@ -32,11 +32,7 @@ def write_baseline(path: Path, flags: pd.DataFrame) -> int:
         key=lambda e: e["flag_id"],
     )
     body = json.dumps({"version": BASELINE_VERSION, "flags": entries}, indent=2, ensure_ascii=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(body + "\n")
-    os.replace(tmp, path)
+    write_text_atomic(path, body + "\n")
     return len(entries)
 
 

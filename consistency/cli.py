@@ -6,6 +6,7 @@ The CLI only wires; reporters format, the pipeline computes.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -27,7 +28,13 @@ from consistency.config import (
 )
 from consistency.exitcodes import ExitCode
 from consistency.report import REPORTERS, Report, reporter
-from consistency.report.audit import CHECK_TABLES, EXTRACT_TABLES, new_run_dir, write_audit
+from consistency.report.audit import (
+    CHECK_TABLES,
+    EXTRACT_TABLES,
+    new_run_dir,
+    write_audit,
+    write_text_atomic,
+)
 from consistency.report.catalogue import render_checks, render_explain
 from consistency.report.progress import progress_bar
 
@@ -162,10 +169,6 @@ def run(
         else:
             result = pipeline.extract(args.paths, progress=progress)
             names = EXTRACT_TABLES
-    try:
-        write_audit(out, {name: result.tables[name] for name in names})
-    except OSError as exc:
-        return _fail(f"cannot write audit files to {out}: {exc}")
     report = Report(
         command=args.command,
         tables=result.tables,
@@ -175,6 +178,14 @@ def run(
         fail_on=config.fail_on if args.command == "check" else None,
         hidden_by_baseline=hidden,
     )
+    try:
+        write_audit(out, {name: result.tables[name] for name in names})
+        if args.command == "check":
+            page = io.StringIO()
+            REPORTERS["html"](report, page)
+            write_text_atomic(out / "report.html", page.getvalue())
+    except OSError as exc:
+        return _fail(f"cannot write audit files to {out}: {exc}")
     try:
         reporter(config.format)(report, sys.stdout)
         sys.stdout.flush()

@@ -36,7 +36,9 @@ def test_check_writes_every_audit_file_with_declared_columns(
     out = tmp_path / "out"
     code, stdout, _ = run(["check", str(tmp_path / "in"), "--out", str(out)], capsys)
     assert code == ExitCode.OK
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in CHECK_TABLES)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted([*(f"{n}.csv" for n in CHECK_TABLES), "report.html"])
+    assert (out / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     for name in CHECK_TABLES:
         df = pd.read_csv(out / f"{name}.csv")
         assert list(df.columns) == SCHEMAS[name].names
@@ -132,9 +134,9 @@ def test_same_input_gives_same_bytes_and_no_staging_left(
 ) -> None:
     run(["check", str(seeds_dir), "--out", str(tmp_path / "one")], capsys)
     run(["check", str(seeds_dir), "--out", str(tmp_path / "two")], capsys)
-    for name in CHECK_TABLES:
-        one = (tmp_path / "one" / f"{name}.csv").read_bytes()
-        assert one == (tmp_path / "two" / f"{name}.csv").read_bytes(), name
+    for name in [*(f"{n}.csv" for n in CHECK_TABLES), "report.html"]:
+        one = (tmp_path / "one" / name).read_bytes()
+        assert one == (tmp_path / "two" / name).read_bytes(), name
     assert not [p for p in (tmp_path / "one").iterdir() if p.name.startswith(".")]
 
 

@@ -53,3 +53,12 @@ def write_audit(out: Path, frames: Mapping[str, pd.DataFrame]) -> list[Path]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write one file so that readers see the old version or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
