@@ -26,7 +26,8 @@ from consistency.parsed import ParsedDocument
 MIN_EVENT_SIMILARITY: Final = 60.0
 
 _DAY_WORDS: Final = re.compile(
-    r"\b(" + "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
+    r"\b("
+    + "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
     + r"|today|yesterday|tonight)\b",
     re.I,
 )

@@ -132,12 +132,14 @@ def test_default_output_is_a_new_run_directory_under_reports(
 def test_same_input_gives_same_bytes_and_no_staging_left(
     tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run(["check", str(seeds_dir), "--out", str(tmp_path / "one")], capsys)
-    run(["check", str(seeds_dir), "--out", str(tmp_path / "two")], capsys)
-    for name in [*(f"{n}.csv" for n in CHECK_TABLES), "report.html"]:
-        one = (tmp_path / "one" / name).read_bytes()
-        assert one == (tmp_path / "two" / name).read_bytes(), name
-    assert not [p for p in (tmp_path / "one").iterdir() if p.name.startswith(".")]
+    out = tmp_path / "out"
+    names = [*(f"{n}.csv" for n in CHECK_TABLES), "report.html"]
+    run(["check", str(seeds_dir), "--out", str(out)], capsys)
+    first = {name: (out / name).read_bytes() for name in names}
+    run(["check", str(seeds_dir), "--out", str(out)], capsys)
+    for name in names:
+        assert (out / name).read_bytes() == first[name], name
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
 def test_extract_writes_only_extraction_tables(

@@ -56,6 +56,7 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...
     (patterns.MONTH_DAY, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.WEEK_OF_MONTH, ab.week_of_month, 9, _t("month", "unit"), None),
+    (patterns.SHORT_NUMERIC, ab.short_numeric, 8, _t("digit"), None),
     (patterns.QUARTER, ab.quarter, 7, _t("quarter"), None),
     (patterns.HALF, ab.half, 7, _t("half"), None),
     (patterns.SEASON, ab.season, 6, _t("season"), Core(patterns.CORE_SEASON, 30, 24)),

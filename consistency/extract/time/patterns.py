@@ -242,6 +242,11 @@ MONTH_CUE: Final = re.compile(
     r"between|throughout|late|early|mid|as\s+of)[\s-]+$",
     _I,
 )
+#: "15/6/22": a numeric date with a two-digit year (slashes or hyphens only)
+SHORT_NUMERIC: Final = re.compile(
+    r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?![\d/-]|\.\d)",
+    _L,
+)
 #: "their January sales": a month name owned by someone is a month
 POSSESSIVE_BEFORE: Final = re.compile(r"\b(?:their|its|his|her|our)\s+$", _I)
 #: "the last week of March"

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from consistency.extract.time import intervals, patterns
 from consistency.extract.time.context import Context
-from consistency.extract.time.explicit import MONTHS, ExplicitDate
+from consistency.extract.time.explicit import MONTHS, ExplicitDate, numeric_date
 from consistency.extract.time.intervals import Period
 from consistency.extract.time.timex import Timex, from_period, unresolved
 
@@ -174,6 +174,25 @@ def year_alone(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     start, end, text = _span(m, ctx)
     return from_period(start, end, text, intervals.year(y), mod=mod)
+
+
+def short_numeric(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "15/6/22": day and month ordered by the values or the source convention; the
+    century is the one putting the year on or before the anchor's."""
+    yy = int(m["yy"])
+    now = (ctx.anchor or date.today()).year
+    y = now - now % 100 + yy
+    if y > now + 1:
+        y -= 100
+    decided = numeric_date(int(m["a"]), int(m["b"]), y, prefer=ctx.prefer)
+    if decided is None:
+        return None
+    d, order, ambiguous = decided
+    start, end, text = _span(m, ctx)
+    choice = f"numeric date read {order}, two-digit year" + (
+        f" (ambiguous; source convention {ctx.prefer})" if ambiguous else ""
+    )
+    return from_period(start, end, text, intervals.day(d), year_choice=choice)
 
 
 def short_year(m: re.Match[str], ctx: Context) -> Timex | None:
