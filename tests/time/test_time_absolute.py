@@ -188,3 +188,18 @@ def test_week_of_a_month() -> None:
 def test_month_owned_by_someone_is_a_month() -> None:
     t = only("Dealers reported their January sales.", tense=fixed("past"))
     assert (t.text, t.value) == ("January", "2022-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The deal was signed on 15/6/22.", "2022-06-15"),
+        ("He was born on 12/31/99.", "1999-12-31"),  # only month-first is valid
+    ],
+)
+def test_numeric_dates_with_two_digit_years(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+def test_version_numbers_are_not_dates() -> None:
+    assert surfaces("Upgrade to 1.5.10 or to 2/3/4/5.") == []
