@@ -182,3 +182,17 @@ def test_second_seed_with_the_propagated_anchor(
 def test_second_seed_without_anchor_leaves_relative_ones_unresolved(second: ParsedDocument) -> None:
     assert rows_of(second, "last week")[0]["timex"] is None
     assert rows_of(second, "2019")[0]["timex"] == "2019"
+
+
+def test_rows_fit_the_facts_table_through_the_runner() -> None:
+    """The rows go through the runner's numbering and the facts schema unchanged."""
+    from consistency.extract.runner import extract_facts
+    from consistency.tables import validate
+
+    facts = extract_facts(
+        [parsed(ARTICLE, published=date(2022, 6, 15))], use=(extract_time,), link=()
+    )
+    validate(facts, FACTS)
+    assert set(facts["kind"]) == {"date", "duration"}
+    assert (facts["text"] == facts["text"].str.strip()).all()
+    assert facts.loc[facts["text"] == "3 March 2021", "timex"].tolist() == ["2021-03-03"]
