@@ -57,7 +57,8 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
         return None
     tok: Token = span.root
     for _ in range(12):
-        if tok.pos_ in _VERBAL and not (span.start <= tok.i < span.end):
+        # "according to", "including": verbs acting as prepositions do not govern
+        if tok.pos_ in _VERBAL and not (span.start <= tok.i < span.end) and tok.dep_ != "prep":
             return tok
         if tok.head.i == tok.i:
             return tok if tok.pos_ in _VERBAL else None
