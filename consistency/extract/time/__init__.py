@@ -9,5 +9,6 @@
   ``rules_duration`` (what each pattern means), ``intervals`` (calendar
   arithmetic), ``units`` (counts and duration values), ``context`` (anchor, tense
   oracle and the no-parser tense fallback), ``explicit`` (full dates, also read by
-  the anchor finder), ``trie`` (fast word alternations).
+  the anchor finder), ``joins`` (weekday + date, offset + what it counts from),
+  ``trie`` (fast word alternations).
 """

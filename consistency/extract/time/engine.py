@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -20,8 +20,8 @@ from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.context import Context, TenseOf
 from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
+from consistency.extract.time.joins import join_offsets, join_weekdays
 from consistency.extract.time.timex import DURATION, SET, Timex, evolve
-from consistency.extract.time.units import ahead, back
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
 
@@ -136,12 +136,6 @@ def categories(low: str) -> set[str]:
     return found
 
 
-_WEEKDAY_BEFORE: Final = re.compile(
-    r"\b(?P<weekday>"
-    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-    + r")\.?,?\s*(?P<open>[(\[])?\s*$",
-    re.I,
-)
 _SIGNAL_MODS: Final = {
     "since": "after",
     "after": "after",
@@ -187,8 +181,8 @@ def find_timexes(
                     if found is not None:
                         candidates.append((found, priority))
     chosen = _select(candidates)
-    chosen = _join_weekdays(text, chosen)
-    chosen = _join_offsets(text, chosen)
+    chosen = join_weekdays(text, chosen)
+    chosen = join_offsets(text, chosen)
     return [_finish(text, low, t, anchor) for t in chosen]
 
 
@@ -233,154 +227,6 @@ def _select(candidates: list[tuple[Timex, int]]) -> list[Timex]:
         kept.append(t)
     kept.sort(key=lambda t: t.start)
     return kept
-
-
-def _join_weekdays(text: str, found: list[Timex]) -> list[Timex]:
-    """ "Wednesday (15/6/2022)", "Saturday, 9 October 2011": one expression, the date's."""
-    out: list[Timex] = []
-    for t in found:
-        if t.granularity == "day" and t.resolved and t.time_start and t.relative_to is None:
-            m = _WEEKDAY_BEFORE.search(text, max(0, t.start - 16), t.start)
-            if m and m["weekday"][0].isupper():
-                while out and out[-1].end > m.start():
-                    out.pop()
-                end = t.end
-                if m["open"] and text[end : end + 1] in ")]":
-                    end += 1
-                agrees = WEEKDAYS[m["weekday"].lower()] == t.time_start.weekday()
-                note = t.year_choice or ("weekday agrees" if agrees else "weekday disagrees")
-                t = replace(
-                    t, start=m.start(), end=end, text=text[m.start() : end], year_choice=note
-                )
-        out.append(t)
-    return out
-
-
-def _join_offsets(text: str, found: list[Timex]) -> list[Timex]:
-    out: list[Timex] = []
-    skip: set[int] = set()
-    for i, t in enumerate(found):
-        if i in skip:
-            continue
-        if t.relative_to != "previous" or t.partial is None:
-            out.append(t)
-            continue
-        amount_s, unit = t.partial.split()
-        rel_word = t.text.split()[-1].lower()
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        gap = text[t.end : nxt.start] if nxt else ""
-        if nxt and nxt.resolved and nxt.time_start and re.fullmatch(r"\s*(?:the\s+)?", gap):
-            joined = shift_timex(nxt, float(amount_s), unit)
-            span_text = text[t.start : nxt.end]
-            out.append(
-                replace(
-                    joined,
-                    start=t.start,
-                    end=nxt.end,
-                    text=span_text,
-                    relative_to=f"time: {nxt.text}",
-                    partial=t.partial,
-                )
-            )
-            skip.add(i + 1)
-            continue
-        if rel_word in ("after", "before", "following", "to") and _names_event(text, t.end):
-            stop = patterns.CLAUSE_END.search(text, t.end)
-            end = stop.start() if stop else len(text)
-            end = min(end, t.end + 90, nxt.start if nxt else len(text))
-            clause = text[t.end : end]
-            clause = re.sub(r"\s+(?:on|in|at|of|the)?\s*$", "", clause)
-            end = t.end + len(clause)
-            if (
-                nxt
-                and nxt.resolved
-                and nxt.time_start
-                and nxt.granularity == "day"
-                and (nxt.start - end < 8)
-            ):
-                joined = shift_timex(nxt, float(amount_s), unit)
-                out.append(
-                    replace(
-                        joined,
-                        start=t.start,
-                        end=end,
-                        text=text[t.start : end],
-                        relative_to=f"event: {clause.strip()} ({nxt.text})",
-                        partial=t.partial,
-                    )
-                )
-                continue
-            out.append(
-                replace(
-                    t, end=end, text=text[t.start : end], relative_to=f"event: {clause.strip()}"
-                )
-            )
-            continue
-        out.append(t)
-    return out
-
-
-#: finite verbs that, right after "a day before", show the offset ends its clause
-_VERBS_AFTER: Final = frozenset(
-    [
-        "was",
-        "were",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "did",
-        "said",
-        "rose",
-        "fell",
-        "began",
-        "came",
-        "went",
-        "took",
-        "made",
-        "hit",
-        "left",
-        "saw",
-        "got",
-        "told",
-    ]
-)
-
-
-def _names_event(text: str, pos: int) -> bool:
-    """An offset names an event when a noun phrase or a name follows it ("after Russia
-    launched", "after rebels seized", "before his death"), not a verb ("before rose")."""
-    m = re.match(r"\s+([A-Za-z][\w'’-]*)", text[pos : pos + 40])
-    if not m:
-        return False
-    word = m[1]
-    if word[0].isupper():
-        return True
-    low = word.lower()
-    return not (low in _VERBS_AFTER or (low.endswith("ed") and len(low) > 4))
-
-
-def shift_timex(base: Timex, amount: float, unit: str) -> Timex:
-    """``base`` moved by ``amount`` units, kept at its own granularity."""
-    assert base.time_start is not None
-    n = int(amount)
-    d = ahead(base.time_start, n, unit) if n >= 0 else back(base.time_start, -n, unit)
-    if base.granularity == "day":
-        period = intervals.day(d)
-    elif base.granularity in ("week", "month", "quarter", "year"):
-        period = rel.shifted(d, base.granularity, 0)
-    else:
-        return replace(base, value=None, resolved=False)
-    return replace(
-        base,
-        value=period.value,
-        time_start=period.start,
-        time_end=period.end,
-        mod=None,
-        direction=None,
-        year_choice=base.year_choice,
-    )
 
 
 def _finish(text: str, low: str, t: Timex, anchor: date | None) -> Timex:

@@ -16,9 +16,10 @@ from enum import Enum
 from typing import Any, Final
 
 from consistency.extract.time import grammar
-from consistency.extract.time.engine import find_timexes, shift_timex
+from consistency.extract.time.engine import find_timexes
 from consistency.extract.time.explicit import NUMERIC_DATE
 from consistency.extract.time.grammar import Predicate
+from consistency.extract.time.joins import shift_timex
 from consistency.extract.time.timex import DURATION, SET, Timex, with_direction
 from consistency.parsed import ParsedDocument
 
