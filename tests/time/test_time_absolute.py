@@ -203,3 +203,27 @@ def test_numeric_dates_with_two_digit_years(text: str, value: str) -> None:
 
 def test_version_numbers_are_not_dates() -> None:
     assert surfaces("Upgrade to 1.5.10 or to 2/3/4/5.") == []
+
+
+def test_year_range_in_one_token() -> None:
+    t = only("Output rose in 2019-2021.")
+    assert (t.value, t.time_start, t.time_end, t.range) == (
+        "2019/2021",
+        date(2019, 1, 1),
+        date(2021, 12, 31),
+        "2019/2021",
+    )
+    assert only("The 2021/22 season ended.").value == "2021/2022"
+
+
+def test_range_ends_keep_their_own_values_and_record_the_range() -> None:
+    start, end = find_timexes("Output rose from 2019 to 2021.", anchor=ANCHOR)
+    assert (start.value, end.value) == ("2019", "2021")
+    assert start.range == end.range == "2019/2021"
+    first, second = find_timexes("Talks ran between April and June.", anchor=ANCHOR)
+    assert first.range == second.range == "2022-04/2022-06"
+
+
+def test_and_without_between_is_no_range() -> None:
+    found = find_timexes("It rained in 2019 and 2021.", anchor=ANCHOR)
+    assert [t.range for t in found] == [None, None]

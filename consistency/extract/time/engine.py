@@ -20,7 +20,7 @@ from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.context import Context, TenseOf
 from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
-from consistency.extract.time.joins import join_offsets, join_weekdays
+from consistency.extract.time.joins import join_offsets, join_ranges, join_weekdays
 from consistency.extract.time.timex import DURATION, SET, Timex, evolve
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
@@ -76,6 +76,7 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...
     (patterns.SET_WORDS, du.set_words, 5, _t("set"), None),
     (patterns.RATE, du.rate, 6, _t("unit", "rate", "digit scale"), None),
     (patterns.MONTH_ALONE, ab.month_alone, 3, _t("month"), Core(patterns.CORE_MONTH, 32, 1)),
+    (patterns.YEAR_RANGE, ab.year_range, 5, _t("yearish"), None),
     (patterns.SHORT_YEAR, ab.short_year, 4, _t("digit"), Core(patterns.CORE_SHORT_YEAR, 12, 2)),
     (patterns.YEAR_ALONE, ab.year_alone, 3, _t("yearish"), Core(patterns.CORE_YEAR_DIGITS, 24, 4)),
 )
@@ -183,6 +184,7 @@ def find_timexes(
     chosen = _select(candidates)
     chosen = join_weekdays(text, chosen)
     chosen = join_offsets(text, chosen)
+    chosen = join_ranges(text, chosen)
     return [_finish(text, low, t, anchor) for t in chosen]
 
 

@@ -154,6 +154,7 @@ def _row(t: Timex, p: Predicate) -> FactRow:
         "relative_to": t.relative_to,
         "signal": t.signal,
         "partial": t.partial,
+        "range": t.range,
     }
     return {
         "kind": "duration" if t.type in (DURATION, SET) else "date",

@@ -11,7 +11,7 @@ from typing import Final
 from consistency.extract.time import intervals, patterns
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.explicit import WEEKDAYS
-from consistency.extract.time.timex import Timex
+from consistency.extract.time.timex import DATE, Timex
 from consistency.extract.time.units import ahead, back
 
 _WEEKDAY_BEFORE: Final = re.compile(
@@ -167,4 +167,41 @@ def shift_timex(base: Timex, amount: float, unit: str) -> Timex:
         mod=None,
         direction=None,
         year_choice=base.year_choice,
+    )
+
+
+_RANGE_GAP: Final = re.compile(r"\s*(?P<word>-|–|—|to|until|till|through|and)\s*", re.I)
+_RANGE_OPEN: Final = re.compile(r"\b(?P<word>from|between)\s+$", re.I)
+
+
+def join_ranges(text: str, found: list[Timex]) -> list[Timex]:
+    """ "from 2019 to 2021", "between April and June": each end keeps its own value
+    (as TIMEX3 annotates them) and both record the range they bound."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not (_plain(a) and _plain(b) and a.granularity == b.granularity):
+            continue
+        gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
+        if gap is None:
+            continue
+        opener = _RANGE_OPEN.search(text, max(0, a.start - 10), a.start)
+        if gap["word"].lower() == "and" and not (opener and opener["word"].lower() == "between"):
+            continue
+        assert a.time_start is not None and b.time_end is not None
+        if a.time_start > b.time_end:
+            continue
+        span = f"{a.value}/{b.value}"
+        out[i], out[i + 1] = replace(a, range=span), replace(b, range=span)
+    return out
+
+
+def _plain(t: Timex) -> bool:
+    return (
+        t.resolved
+        and t.type == DATE
+        and t.value is not None
+        and not t.value.endswith("_REF")
+        and t.time_start is not None
+        and t.time_end is not None
     )

@@ -285,6 +285,12 @@ PAST_CUE: Final = re.compile(
     _L,
 )
 
+#: "2019-2021", "2019–21", "2021/22": a range of years written as one token
+YEAR_RANGE: Final = re.compile(
+    r"(?<![\d,.$€£#/-])(?P<y1>(?:1[5-9]|20)\d\d)\s?[-–—/]\s?(?P<y2>(?:1[5-9]|20)?\d\d)"
+    r"(?![\d%]|[.,]\d|[-/]\d)",
+    _L,
+)
 #: "since '82": a two-digit year after a preposition
 SHORT_YEAR: Final = re.compile(
     r"\b(?:since|in|of|until|from|by|before|after)\s+(?P<x>['’](?P<yy>\d\d))(?![\w'’])", _L

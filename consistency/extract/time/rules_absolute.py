@@ -13,7 +13,7 @@ from consistency.extract.time import intervals, patterns
 from consistency.extract.time.context import Context
 from consistency.extract.time.explicit import MONTHS, ExplicitDate, numeric_date
 from consistency.extract.time.intervals import Period
-from consistency.extract.time.timex import Timex, from_period, unresolved
+from consistency.extract.time.timex import DATE, Timex, from_period, unresolved
 
 
 def mod_of(m: re.Match[str]) -> str | None:
@@ -193,6 +193,18 @@ def short_numeric(m: re.Match[str], ctx: Context) -> Timex | None:
         f" (ambiguous; source convention {ctx.prefer})" if ambiguous else ""
     )
     return from_period(start, end, text, intervals.day(d), year_choice=choice)
+
+
+def year_range(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "2019-2021", "2019–21", "the 2021/22 season": one expression over both years."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 - y1 % 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 50:
+        return None
+    start, end, text = _span(m, ctx)
+    first, last = intervals.year(y1), intervals.year(y2)
+    value = f"{first.value}/{last.value}"
+    return Timex(start, end, text, DATE, value, first.start, last.end, "year", range=value)
 
 
 def short_year(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -45,6 +45,8 @@ class Timex:
     #: the word introducing the expression (since, until, in, on ...)
     signal: str | None = None
     partial: str | None = None
+    #: "from 2019 to 2021": the range this expression bounds, "2019/2021" (ISO 8601)
+    range: str | None = None
 
     @property
     def is_duration(self) -> bool:
