@@ -47,7 +47,7 @@ def blocking_key(row: Row) -> Hashable | None:
     if kind in NUMERIC_KINDS:
         return (kind, key_text(row["unit"]), measured_key(row))
     if kind == "date":
-        return (kind, key_text(row["predicate"])) if row["time_start"] else None
+        return (kind, str(row["time_start"])[:4]) if row["time_start"] else None
     if kind == "duration":
         return (kind, key_text(row["timex"])) if row["timex"] else None
     if kind in ("entity", "quote"):
@@ -117,14 +117,14 @@ def align(
         key = blocking_key(row)
         if key is not None:
             blocks[key].append(row)
-    candidates: list[tuple[float, int, Row]] = []
+    candidates: list[tuple[int, float, int, Row]] = []
     for key, block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
         threshold = MIN_QUOTE_SIMILARITY if key[0] == "quote" else MIN_CONTEXT_SCORE  # type: ignore[index]
         for a, b in _pairs(block, story):
             score = _score(a, b, context)
-            if _loose(key) and score < threshold:
-                continue
             rel = relation(a, b)
+            if _loose(key) and score < threshold and not (a["kind"] == "date" and rel == "agree"):
+                continue  # the same calendar date needs no similar context to match
             out = {
                 "fact_id": a["fact_id"],
                 "other_fact_id": b["fact_id"],
@@ -134,12 +134,14 @@ def align(
                 "relation": rel,
                 "score": round(score, 4),
             }
-            candidates.append((score, PREFERENCE[rel], out))
-    # One-to-one per pair of documents: best score first, consistent readings first on ties.
-    candidates.sort(key=lambda c: (-c[0], -c[1], c[2]["fact_id"], c[2]["other_fact_id"]))
+            first = PREFERENCE[rel] if a["kind"] == "date" else 0
+            candidates.append((first, score, PREFERENCE[rel], out))
+    # One-to-one per pair of documents: the same date first, then the best score,
+    # then the consistent reading.
+    candidates.sort(key=lambda c: (-c[0], -c[1], -c[2], c[3]["fact_id"], c[3]["other_fact_id"]))
     taken: set[tuple[str, str]] = set()
     rows: list[Row] = []
-    for _, _, out in candidates:
+    for *_, out in candidates:
         a_slot = (out["fact_id"], out["other_doc_id"])
         b_slot = (out["other_fact_id"], out["doc_id"])
         if a_slot in taken or b_slot in taken:

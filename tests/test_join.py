@@ -105,3 +105,13 @@ def test_other_stories_are_not_joined() -> None:
 
 def test_single_source_has_no_unique_rows() -> None:
     assert run([money("a", 1, 12e9)]).empty
+
+
+def test_the_same_date_matches_whatever_the_sentence() -> None:
+    said = fact("a", 1, "date", "Tuesday", predicate="say", time_start="2023-04-04",
+                time_end="2023-04-04")  # fmt: skip
+    burst = fact("b", 1, "date", "Tuesday", predicate="burst", time_start="2023-04-04",
+                 time_end="2023-04-04")  # fmt: skip
+    other = fact("b", 2, "date", "Monday", predicate="say", time_start="2023-04-03",
+                 time_end="2023-04-03")  # fmt: skip
+    assert ("a:f001", "b:f001", "agree") in relations(run([said, burst, other]))

@@ -107,6 +107,14 @@ def text_similarity(a: str | None, b: str | None) -> float:
     return fuzz.token_sort_ratio(a, b, processor=default_process) / 100.0
 
 
+def phrase_similarity(a: str | None, b: str | None) -> float:
+    """Similarity of two phrases that may reorder or add words, 0..1:
+    "a $3.2 billion schools budget" and "a budget of $3.2 billion for schools"."""
+    if not a or not b:
+        return 0.0
+    return max(text_similarity(a, b), fuzz.token_set_ratio(a, b, processor=default_process) / 100)
+
+
 def containment(a: str | None, b: str | None) -> float:
     """How fully the shorter phrase stands inside the longer one, 0..1."""
     if not a or not b:
@@ -123,16 +131,21 @@ PRONOUNS: Final = frozenset(
 def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: float) -> bool:
     """Do two claim rows assert something about the same event?
 
-    Same predicate, same subject (canonical), and objects that read alike
-    (or both absent).
+    Same predicate; the same subject (one canonical name, or the same head noun:
+    "clinics" and "vaccination clinics"); and objects that read alike, one of
+    them absent counting as alike ("Nordbank did not agree" / "Nordbank agreed
+    to buy Vestkredit").
     """
-    if a["predicate"] != b["predicate"] or not a["canonical"] or a["canonical"] != b["canonical"]:
+    if a["predicate"] != b["predicate"]:
         return False
-    if key_text(a["canonical"]) in PRONOUNS:
+    subject_a, subject_b = key_text(a["canonical"]), key_text(b["canonical"])
+    if not subject_a or subject_a in PRONOUNS:
         return False  # "we" in one article is not "we" in another
-    if not a["object"] and not b["object"]:
+    if subject_a != subject_b and head_noun(subject_a) != head_noun(subject_b):
+        return False
+    if not a["object"] or not b["object"]:
         return True
-    return text_similarity(a["object"], b["object"]) >= min_similarity
+    return phrase_similarity(a["object"], b["object"]) >= min_similarity
 
 
 def key_text(value: object) -> str:

@@ -195,18 +195,30 @@ def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> Non
                 "canonical"
             ]
 
+    people: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row["kind"] == "entity" and row["role"] == "person" and row["canonical"]:
+            people[row["doc_id"]].add(str(row["canonical"]))
+
+    def fuller(row: dict[str, Any], name: str | None) -> str | None:
+        """A bare surname: the one person of the document whose name it ends, else itself."""
+        if not name or " " in name:
+            return name
+        hits = {p for p in people[row["doc_id"]] if p != name and p.split()[-1] == name}
+        return hits.pop() if len(hits) == 1 else name
+
     def lookup(row: dict[str, Any], span: list[int] | None) -> str | None:
         return by_span.get((row["doc_id"], span[0], span[1])) if span else None
 
     for row, detail in zip(rows, details, strict=True):
         if row["kind"] == "quote":
-            speaker = lookup(row, detail.get("speaker_span"))
+            speaker = fuller(row, lookup(row, detail.get("speaker_span")) or row["canonical"])
             if speaker:
                 row["subject"] = row["canonical"] = speaker
             channel = lookup(row, detail.get("channel_span"))
             row["attribution"] = channel or row["attribution"]
         elif row["kind"] == "claim":
-            subject = lookup(row, detail.get("subject_span"))
+            subject = fuller(row, lookup(row, detail.get("subject_span")) or row["canonical"])
             if subject:
                 row["subject"] = row["canonical"] = subject
             changed = False
