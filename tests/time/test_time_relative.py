@@ -175,3 +175,15 @@ def test_weekday_abbreviations_alone_are_not_weekdays() -> None:
 @pytest.mark.xfail(strict=True, reason="names holding a weekday (a newspaper) read as dates")
 def test_newspaper_named_after_a_weekday_is_not_a_date() -> None:
     assert find_timexes("Sunday Times reporters spoke to him.", anchor=ANCHOR) == []
+
+
+def test_the_last_month_is_the_previous_calendar_month() -> None:
+    """As MEANTIME and ESC annotate it; "the past month" stays a duration."""
+    assert only("He is the second player arrested within the last month.").value == "2022-05"
+    assert only("Prices doubled in the past month.").type == "DURATION"
+
+
+def test_the_day_before_a_gerund_is_the_day_not_an_offset() -> None:
+    """Regression: "late in the day after falling" once read "the day after" as an offset."""
+    t = only("The index rebounded late in the day after falling 250 points.")
+    assert (t.text, t.value) == ("the day", "2022-06-15")

@@ -67,7 +67,7 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...
     (patterns.UNIT_REF, rel.unit_ref, 6, _t("unit", "rel"), Core(patterns.CORE_UNIT, 45, 3)),
     (patterns.MOD_THE_UNIT, rel.mod_the_unit, 6, _t("unit", "modof"), None),
     (patterns.THE_WEEKEND, rel.the_weekend, 5, _t("weekend"), Core(patterns.CORE_WEEKEND, 6, 12)),
-    (patterns.THE_DAY, rel.the_day, 4, _t("dayunit"), Core(patterns.CORE_THE_DAY, 16, 12)),
+    (patterns.THE_DAY, rel.the_day, 4, _t("dayunit"), Core(patterns.CORE_THE_DAY, 16, 24)),
     (patterns.AGO, rel.ago, 7, _t("ago"), Core(patterns.CORE_AGO, 50, 1)),
     (patterns.OFFSET, du.offset, 7, _t("offset", "unit"), Core(patterns.CORE_OFFSET, 40, 6)),
     (patterns.REF, rel.reference, 5, _t("ref"), None),

@@ -161,7 +161,7 @@ WEEKDAY_REF: Final = re.compile(
 )
 UNIT_REF: Final = re.compile(
     r"(?:\b(?P<lead>earlier|later)\s+)?(?:\b" + MOD + r")?\b(?P<rel>last|next|this|coming|"
-    r"previous|current|the\s+(?:current|previous|coming|next))\s+"
+    r"previous|current|the\s+(?:current|previous|coming|next|last))\s+"
     r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
     _L,
 )
@@ -170,7 +170,8 @@ THE_WEEKEND: Final = re.compile(r"\bthe\s+weekend\b(?!\s+(?:before|after|of)\b)"
 #: "to end the day", "later in the day": the anchor's own day (market and wire copy)
 THE_DAY: Final = re.compile(
     r"\b(?:end|ending|finish|finishing|close|closing|rest|for|during|in|of)\s+"
-    r"(?P<x>(?:the\s+course\s+of\s+)?the\s+day)\b(?=\s*(?:[.,;:!?]|at\b|with\b|down\b|up\b|$))",
+    r"(?P<x>(?:the\s+course\s+of\s+)?the\s+day)\b"
+    r"(?=\s*(?:[.,;:!?]|at\b|with\b|down\b|up\b|$|(?:after|before)\s+[a-z]+ing\b))",
     _L,
 )
 #: "the end of the year": only with a modifier does "the year" name the anchor's year
@@ -205,7 +206,7 @@ DURATION: Final = re.compile(
     _L,
 )
 SPAN_UNIT: Final = re.compile(
-    r"\b(?P<span>the\s+(?:past|last))\s+(?P<unit>day|week|month|year|decade)"
+    r"\b(?P<span>the\s+past)\s+(?P<unit>day|week|month|year|decade)"
     r"\b(?!-)",
     _L,
 )

@@ -27,6 +27,9 @@ _SCALE_BEFORE = re.compile(
 )
 
 
+_GERUND = re.compile(r"\s+[a-z]+ing\b")
+
+
 def _span(m: re.Match[str], ctx: Context) -> tuple[int, int, str]:
     return m.start(), m.end(), ctx.text[m.start() : m.end()]
 
@@ -124,6 +127,8 @@ def offset(m: re.Match[str], ctx: Context) -> Timex | None:
     else. The engine joins it to a following expression, else to the event named after
     it, else leaves it relative to the previous date of the narrative."""
     start, end, text = _span(m, ctx)
+    if m["the"] and _GERUND.match(ctx.text, end):
+        return None  # "late in the day after falling": "after" belongs to the verb
     unit = unit_name(m["unit"])
     n = 1.0 if m["the"] else count_of(m["n"])
     rel = " ".join(m["rel"].lower().split())
