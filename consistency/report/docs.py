@@ -1,0 +1,113 @@
+"""Reference documentation generated from the code: audit files, JSON output, checks.
+
+``python -m consistency.report.docs`` rewrites docs/; a test keeps them in sync.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from consistency.checks.registry import all_checks
+from consistency.report.json_report import JSON_SCHEMA_VERSION
+from consistency.tables import SCHEMAS
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def audit_files() -> str:
+    lines = [
+        "# Audit files",
+        "",
+        "Every `consistency check` run writes these CSV files (UTF-8, comma separated, a header",
+        "row, `\\n` line ends); `extract` writes all but alignments and flags, and draft mode adds",
+        "support. Offsets are character offsets into the article text as read (for HTML, the",
+        "extracted main text), end exclusive, so `text == document[char_start:char_end]`. Empty",
+        "cells are missing values. The columns are declared in `consistency/tables.py`; this page",
+        "is generated from it (`python -m consistency.report.docs`).",
+        "",
+    ]
+    for schema in SCHEMAS.values():
+        lines += [f"## {schema.name}.csv", "", schema.doc, "", "| column | type | meaning |"]
+        lines.append("|---|---|---|")
+        for column in schema.columns:
+            kind = {"string": "text", "Int64": "integer", "Float64": "number"}[column.dtype]
+            lines.append(f"| `{column.name}` | {kind} | {column.doc} |")
+        lines.append("")
+    lines += [
+        "## report.html",
+        "",
+        "One self-contained page per `check` run: the sources side by side with their facts",
+        "highlighted, the flags linked to their evidence, and the facts joined across sources.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def json_output() -> str:
+    return "\n".join(
+        [
+            "# JSON output",
+            "",
+            f"`consistency check --format json` prints one JSON document, schema version"
+            f" `{JSON_SCHEMA_VERSION}`.",
+            "A change that removes or renames a key raises the major version; new keys raise the",
+            "minor version.",
+            "",
+            "| key | meaning |",
+            "|---|---|",
+            "| `schema_version` | version of this document's layout |",
+            "| `command` | `check` or `extract` |",
+            "| `fail_on` | the failing severity of the run (`error`, `warning`, `info`, `never`) |",
+            "| `out_dir` | directory holding the audit files |",
+            "| `summary.documents` | articles read |",
+            "| `summary.facts` | facts extracted |",
+            "| `summary.flags` | counts by severity: `error`, `warning`, `info` |",
+            "| `summary.input_errors` | inputs that could not be read |",
+            "| `summary.hidden_by_baseline` | flags left out because the baseline records them |",
+            "| `documents` | rows of documents.csv (see audit-files.md) |",
+            "| `errors` | `{path, code, message}` for each input that could not be read |",
+            "| `flags` | rows of flags.csv (see audit-files.md) |",
+            "",
+        ]
+    )
+
+
+def checks() -> str:
+    lines = [
+        "# Checks",
+        "",
+        "Generated from the checks' own docstrings (`consistency explain CODE` prints one).",
+        "",
+        "| code | name | default severity | groups |",
+        "|---|---|---|---|",
+    ]
+    catalogue = all_checks()
+    for check in catalogue:
+        anchor = check.code.lower()
+        groups = ", ".join(check.groups)
+        lines.append(
+            f"| [{check.code}](#{anchor}) | `{check.name}` | {check.severity.label} | {groups} |"
+        )
+    lines.append("")
+    for check in catalogue:
+        lines += [f"## {check.code}", "", f"`{check.name}`: {check.docs}", ""]
+        if check.defaults:
+            options = ", ".join(f"`{k}` = {v!r}" for k, v in check.defaults.items())
+            lines += [f"Options (defaults): {options}.", ""]
+    return "\n".join(lines)
+
+
+PAGES = {"audit-files.md": audit_files, "json-output.md": json_output, "checks.md": checks}
+
+
+def main() -> int:
+    DOCS.mkdir(exist_ok=True)
+    for name, build in PAGES.items():
+        (DOCS / name).write_text(build(), encoding="utf-8")
+        print(f"wrote {DOCS / name}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
