@@ -227,3 +227,24 @@ def test_range_ends_keep_their_own_values_and_record_the_range() -> None:
 def test_and_without_between_is_no_range() -> None:
     found = find_timexes("It rained in 2019 and 2021.", anchor=ANCHOR)
     assert [t.range for t in found] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Thanksgiving 2019 was quiet.", "2019-11-28"),
+        ("Shops shut on Easter Monday 2024.", "2024-04-01"),
+        ("He left last Christmas.", "2021-12-25"),
+    ],
+)
+def test_holidays(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+def test_holiday_year_follows_the_tense() -> None:
+    assert only("Sales jumped over Christmas.", tense=fixed("past")).value == "2021-12-25"
+    assert only("The plant will reopen after Easter.", tense=fixed("future")).value == "2023-04-09"
+
+
+def test_lowercase_holiday_words_are_not_holidays() -> None:
+    assert surfaces("It was a good friday feeling and an easter egg hunt.") == []

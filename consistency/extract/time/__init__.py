@@ -10,5 +10,5 @@
   arithmetic), ``units`` (counts and duration values), ``context`` (anchor, tense
   oracle and the no-parser tense fallback), ``explicit`` (full dates, also read by
   the anchor finder), ``joins`` (weekday + date, offset + what it counts from),
-  ``trie`` (fast word alternations).
+  ``holidays`` (named days), ``trie`` (fast word alternations).
 """

@@ -14,6 +14,7 @@ import re
 from typing import Final
 
 from consistency.extract.time.explicit import MONTHS, WEEKDAYS
+from consistency.extract.time.holidays import HOLIDAYS
 from consistency.extract.time.trie import alternation
 
 NUMBER_WORDS: Final[dict[str, float]] = {
@@ -246,6 +247,12 @@ MONTH_CUE: Final = re.compile(
 #: "15/6/22": a numeric date with a two-digit year (slashes or hyphens only)
 SHORT_NUMERIC: Final = re.compile(
     r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?![\d/-]|\.\d)",
+    _L,
+)
+#: "Christmas", "Easter Monday", "Thanksgiving 2019", "last Christmas"
+HOLIDAY: Final = re.compile(
+    r"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<name>" + _alt(HOLIDAYS) + r")\b"
+    r"(?:,?\s+" + YEAR + r"\b)?",
     _L,
 )
 #: "their January sales": a month name owned by someone is a month

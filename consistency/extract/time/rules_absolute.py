@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from consistency.extract.time import intervals, patterns
 from consistency.extract.time.context import Context
 from consistency.extract.time.explicit import MONTHS, ExplicitDate, numeric_date
+from consistency.extract.time.holidays import HOLIDAYS
 from consistency.extract.time.intervals import Period
 from consistency.extract.time.timex import DATE, Timex, from_period, unresolved
 
@@ -174,6 +175,36 @@ def year_alone(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     start, end, text = _span(m, ctx)
     return from_period(start, end, text, intervals.year(y), mod=mod)
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "Christmas", "Thanksgiving 2019", "last Easter": named days, capitalized."""
+    name = original(m, ctx, "name")
+    if not all(w[:1].isupper() for w in name.replace("'s", "").split()):
+        return None
+    day_of = HOLIDAYS[" ".join(m["name"].split())]
+    start, end, text = _span(m, ctx)
+    if m["year"]:
+        return from_period(start, end, text, intervals.day(day_of(int(m["year"]))))
+    if ctx.anchor is None:
+        return unresolved(start, end, text, granularity="day")
+    a = ctx.anchor
+    rel = (m["rel"] or "").lower()
+    before = [d for d in (day_of(a.year - 1), day_of(a.year)) if d < a]
+    after = [d for d in (day_of(a.year), day_of(a.year + 1)) if d > a]
+    tense = None
+    if rel == "last":
+        d, choice = before[-1], "'last': latest before the anchor"
+    elif rel == "next":
+        d, choice = after[0], "'next': first after the anchor"
+    elif rel == "this":
+        d, choice = day_of(a.year), "'this': the anchor's year"
+    else:
+        y, choice, tense = ctx.year_for(start, end, day_of(a.year).month, day_of(a.year).day)
+        d = day_of(y)
+    return from_period(
+        start, end, text, intervals.day(d), year_choice=choice, tense=tense, relative_to="anchor"
+    )
 
 
 def short_numeric(m: re.Match[str], ctx: Context) -> Timex | None:
