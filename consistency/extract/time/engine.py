@@ -57,7 +57,7 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...
     (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.WEEK_OF_MONTH, ab.week_of_month, 9, _t("month", "unit"), None),
     (patterns.SHORT_NUMERIC, ab.short_numeric, 8, _t("digit"), None),
-    (patterns.HOLIDAY, ab.holiday, 7, _t("holiday"), None),
+    (patterns.HOLIDAY, ab.holiday, 7, _t("holiday"), Core(patterns.CORE_HOLIDAY, 6, 24)),
     (patterns.QUARTER, ab.quarter, 7, _t("quarter"), None),
     (patterns.HALF, ab.half, 7, _t("half"), None),
     (patterns.SEASON, ab.season, 6, _t("season"), Core(patterns.CORE_SEASON, 30, 24)),
@@ -91,7 +91,8 @@ def _category_words() -> dict[str, set[str]]:
         "month": " ".join(MONTHS),
         "unit": units + " " + " ".join(u + "s" for u in units.split()) + " centuries",
         "year": "year",
-        "holiday": "christmas easter thanksgiving halloween valentine eve day good",
+        "holiday": "christmas easter thanksgiving halloween valentine new boxing independence "
+        "bastille good memorial labor labour",
         "weekend": "weekend",
         "dayunit": "day",
         "quarter": "quarter q",

@@ -319,3 +319,8 @@ CORE_AGO: Final = re.compile(r"\bago\b", _L)
 CORE_WEEKEND: Final = re.compile(r"\bweekend\b", _L)
 CORE_THE_DAY: Final = re.compile(r"\bthe\s+day\b", _L)
 CORE_SHORT_YEAR: Final = re.compile(r"['’]\d\d(?![\w'’])", _L)
+CORE_HOLIDAY: Final = re.compile(
+    r"\b(?:christmas|easter|thanksgiving|halloween|valentine|new\s+year|boxing\s+day|"
+    r"independence\s+day|bastille|good\s+friday|memorial\s+day|labou?r\s+day)",
+    _L,
+)
