@@ -19,6 +19,7 @@ from consistency.extract.claims import tense as tn
 from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun_phrase
 from consistency.extract.claims.mentions import Mention, mention_of, mentions
 from consistency.extract.claims.quotes import name_of, quote_rows, subject_of
+from consistency.extract.numbers.words import ordinal_value as written_ordinal
 from consistency.parsed import ParsedDocument
 
 CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
@@ -29,19 +30,15 @@ ATTRIBUTING: Final = frozenset(
 DATE_LABELS: Final = frozenset({"DATE", "TIME"})
 FIGURE_LABELS: Final = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 RECIPIENT_PREPS: Final = frozenset({"to", "for", "at", "into"})
-ORDINAL_WORDS: Final = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-)
-ORDINALS: Final = {w: i for i, w in enumerate(ORDINAL_WORDS.split(" "), start=1)}
 
 
 def ordinal_value(text: str) -> int | None:
-    """'second' → 2, '21st' → 21."""
+    """'second' → 2, '21st' → 21 (written-out ordinals through the numbers layer)."""
     word = text.lower().strip()
     digits = word.rstrip("stndrh")
     if digits.isdigit() and word != digits:
         return int(digits)
-    return ORDINALS.get(word)
+    return written_ordinal(word)
 
 
 def _is_clause(tok: Token, bounds: tuple[int, int]) -> bool:
