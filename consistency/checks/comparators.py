@@ -122,6 +122,17 @@ def containment(a: str | None, b: str | None) -> float:
     return fuzz.partial_ratio(a, b, processor=default_process) / 100.0
 
 
+#: Verbs that report speech: "X said" is attribution, not a checkable claim of its own.
+SPEECH_VERBS: Final = frozenset(
+    "say tell add report state note comment write quote reply ask answer".split()  # noqa: SIM905
+)
+
+
+def checkable_claim(row: Mapping[str, Any]) -> bool:
+    """A claim that asserts an event or state, not that someone spoke."""
+    return bool(row["predicate"]) and key_text(row["predicate"]) not in SPEECH_VERBS
+
+
 #: Subjects that name nobody across articles.
 PRONOUNS: Final = frozenset(
     "i we you he she it they this that these those one someone somebody".split()  # noqa: SIM905

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import same_claim
+from consistency.checks.comparators import checkable_claim, same_claim
 from consistency.checks.facts import cross_pairs, detail, evidence, of_kind, peer_documents
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
-    claims = of_kind(ctx, "claim")
+    claims = [c for c in of_kind(ctx, "claim") if checkable_claim(c)]
     for a, b in cross_pairs(claims, peer_documents(ctx)):
         if bool(detail(a).get("negated")) == bool(detail(b).get("negated")):
             continue

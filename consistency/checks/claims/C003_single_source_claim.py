@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import same_claim, text_similarity
+from consistency.checks.comparators import checkable_claim, same_claim, text_similarity
 from consistency.checks.facts import evidence, of_kind, peer_documents
 
 
@@ -26,7 +26,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     related = peer_documents(ctx)
     claims = of_kind(ctx, "claim")
     for claim in claims:
-        if not claim["link"] or not claim["canonical"]:
+        if not claim["link"] or not claim["canonical"] or not checkable_claim(claim):
             continue
         peers = related.get(claim["doc_id"], set())
         if not peers:

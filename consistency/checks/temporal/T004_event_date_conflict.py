@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import intervals_overlap, same_claim
+from consistency.checks.comparators import checkable_claim, intervals_overlap, same_claim
 from consistency.checks.facts import Row, by_id, cross_pairs, evidence, of_kind, peer_documents
 
 
@@ -28,7 +28,7 @@ def _dates(claim: Row, facts: dict[str, Row]) -> list[Row]:
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     facts = by_id(ctx)
-    claims = [c for c in of_kind(ctx, "claim") if c["link"]]
+    claims = [c for c in of_kind(ctx, "claim") if c["link"] and checkable_claim(c)]
     for a, b in cross_pairs(claims, peer_documents(ctx)):
         dates_a, dates_b = _dates(a, facts), _dates(b, facts)
         if not dates_a or not dates_b:
