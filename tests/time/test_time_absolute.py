@@ -248,3 +248,21 @@ def test_holiday_year_follows_the_tense() -> None:
 
 def test_lowercase_holiday_words_are_not_holidays() -> None:
     assert surfaces("It was a good friday feeling and an easter egg hunt.") == []
+
+
+def test_a_weekday_picks_the_year_of_a_yearless_date() -> None:
+    t = only("He was shot and killed Sunday, Dec. 18, in Gary.", tense=fixed("past"))
+    assert (t.text, t.value, t.year_choice) == (
+        "Sunday, Dec. 18",
+        "2022-12-18",  # 18 December 2021 was a Saturday
+        "the year in which the weekday agrees",
+    )
+
+
+def test_space_before_the_comma_of_a_full_date() -> None:
+    """Regression: tokenized copy writes "February 3 , 2012"."""
+    assert only("Missing since February 3 , 2012.").value == "2012-02-03"
+
+
+def test_street_blocks_are_not_years() -> None:
+    assert surfaces("It happened in the 1800 block of Chestnut Avenue.") == []

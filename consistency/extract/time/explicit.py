@@ -58,9 +58,12 @@ ISO_DATE: Final = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 NUMERIC_DATE: Final = re.compile(
     r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + r"(?![\d/-]|\.\d)"
 )
-MONTH_DAY_YEAR: Final = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I)
+#: " ," as well as "," before the year: tokenized copy puts a space before commas
+MONTH_DAY_YEAR: Final = re.compile(
+    r"\b" + _MONTH + r"\s+" + _DAY + r"\s?,?\s+" + _YEAR + r"\b", re.I
+)
 DAY_MONTH_YEAR: Final = re.compile(
-    r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I
+    r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s?,?\s+" + _YEAR + r"\b", re.I
 )
 
 

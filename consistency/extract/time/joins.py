@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from typing import Final
 
 from consistency.extract.time import intervals, patterns
@@ -17,30 +18,54 @@ from consistency.extract.time.units import ahead, back
 _WEEKDAY_BEFORE: Final = re.compile(
     r"\b(?P<weekday>"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-    + r")\.?,?\s*(?P<open>[(\[])?\s*$",
+    + r")\.?\s?,?\s*(?P<open>[(\[])?\s*$",
     re.I,
 )
 
 
-def join_weekdays(text: str, found: list[Timex]) -> list[Timex]:
-    """ "Wednesday (15/6/2022)", "Saturday, 9 October 2011": one expression, the date's."""
+def join_weekdays(text: str, found: list[Timex], anchor: date | None = None) -> list[Timex]:
+    """ "Wednesday (15/6/2022)", "Sunday, Dec. 6": one expression, the date's. A
+    yearless date takes the year, next to the anchor's, in which the weekday agrees."""
     out: list[Timex] = []
     for t in found:
-        if t.granularity == "day" and t.resolved and t.time_start and t.relative_to is None:
+        if t.granularity == "day" and t.resolved and t.time_start and t.type == "DATE":
             m = _WEEKDAY_BEFORE.search(text, max(0, t.start - 16), t.start)
             if m and m["weekday"][0].isupper():
-                while out and out[-1].end > m.start():
+                t = _joined(text, t, m, anchor)
+                while out and out[-1].end > t.start:
                     out.pop()
-                end = t.end
-                if m["open"] and text[end : end + 1] in ")]":
-                    end += 1
-                agrees = WEEKDAYS[m["weekday"].lower()] == t.time_start.weekday()
-                note = t.year_choice or ("weekday agrees" if agrees else "weekday disagrees")
-                t = replace(
-                    t, start=m.start(), end=end, text=text[m.start() : end], year_choice=note
-                )
         out.append(t)
     return out
+
+
+def _joined(text: str, t: Timex, m: re.Match[str], anchor: date | None) -> Timex:
+    assert t.time_start is not None
+    weekday = WEEKDAYS[m["weekday"].lower()]
+    end = t.end + (1 if m["open"] and text[t.end : t.end + 1] in ")]" else 0)
+    day = t.time_start
+    note = t.year_choice or ""
+    if day.weekday() != weekday and t.relative_to == "anchor" and anchor is not None:
+        for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+            try:
+                candidate = day.replace(year=y)
+            except ValueError:
+                continue
+            if candidate.weekday() == weekday:
+                day, note = candidate, "the year in which the weekday agrees"
+                break
+    if not note:
+        note = "weekday agrees" if day.weekday() == weekday else "weekday disagrees"
+    p = intervals.day(day)
+    return replace(
+        t,
+        start=m.start(),
+        end=end,
+        text=text[m.start() : end],
+        value=p.value,
+        time_start=p.start,
+        time_end=p.end,
+        year_choice=note,
+    )
 
 
 def join_offsets(text: str, found: list[Timex]) -> list[Timex]:

@@ -270,7 +270,8 @@ WEEK_OF_MONTH: Final = re.compile(
 COUNT_NOUN_AFTER: Final = re.compile(
     r"\s+(?:people|persons|troops|soldiers|units|votes|cases|deaths|jobs|workers|employees|"
     r"students|homes|houses|cars|vehicles|residents|members|copies|points|km|miles|metres|"
-    r"meters|tons|tonnes|feet|kg|barrels|shares|children|civilians|refugees|dollars|euros)\b",
+    r"meters|tons|tonnes|feet|kg|barrels|shares|children|civilians|refugees|dollars|euros|"
+    r"block)\b",
     _I,
 )
 CURRENCY_BEFORE: Final = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|GBP|Rs|No)\.?)\s*$", _I)
