@@ -53,8 +53,8 @@ def detail(row: Row) -> dict[str, Any]:
     return json.loads(row["detail"]) if row.get("detail") else {}
 
 
-#: Reports of one event are written within a few days of each other.
-REPORT_WINDOW_DAYS: Final = 3
+#: Reports of one event are written on the same day or the next.
+REPORT_WINDOW_DAYS: Final = 1
 
 
 def peer_documents(

@@ -6,7 +6,7 @@ and the values disagree beyond rounding and what their qualifiers allow
 ("more than 30%" and "32%" agree; "$147 billion" and "$174 billion" do not).
 
 Figures with no period of their own are compared only between reports written
-within a few days of each other: "shares fell 3%" on Monday and "shares fell 9%"
+on the same day or the next: "shares fell 3%" on Monday and "shares fell 9%"
 a month later are different days, not a conflict.
 
 Options: ``tolerance``, the relative difference still taken as rounding;
@@ -91,6 +91,6 @@ CHECK = Check(
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
     defaults=MappingProxyType(
-        {"tolerance": ROUNDING_TOLERANCE, "min_context_score": 0.6, "max_days_apart": 3}
+        {"tolerance": ROUNDING_TOLERANCE, "min_context_score": 0.6, "max_days_apart": 1}
     ),
 )
