@@ -31,7 +31,7 @@ def predicate(sentence: str, expression: str) -> tuple[str | None, str | None, s
         (
             "Xi invited Putin to the opening ceremony in early February.",
             "early February",
-            ("invite", "invited", "past"),
+            ("invite", "invited", "forward"),
         ),
         ("He said the bank would cut rates in July.", "in July", ("cut", "conditional", None)),
         # regressions: what was scheduled lies ahead; due-date nouns; passive infinitives

@@ -54,7 +54,7 @@ class Context:
     def tense_at(self, start: int, end: int) -> str | None:
         if self.tense is not None:
             found = self.tense(start, end)
-            if found in ("past", "future"):
+            if found in ("past", "future", "forward"):
                 return found
         return lexical_tense(self.low or self.text.lower(), start, end)
 
@@ -65,6 +65,12 @@ class Context:
         (year, how it was chosen, tense used). Needs an anchor."""
         assert self.anchor is not None
         tense = self.tense_at(start, end)
+        if patterns.SINCE_BEFORE.search(self.text, max(0, start - 12), start):
+            y = intervals.latest_on_or_before(self.anchor, month, day)
+            return y, "'since': latest on or before the anchor", "past"
+        if tense == "forward":
+            y = intervals.nearest_year(self.anchor, month, day)
+            return y, "forward-looking act told in the past: nearest to the anchor", tense
         if tense == "past":
             y = intervals.latest_on_or_before(self.anchor, month, day)
             return y, "past tense: latest on or before the anchor", tense

@@ -88,10 +88,17 @@ def _own_tense(verb: Token) -> str | None:
     return None
 
 
+def _forward(own: str | None) -> str:
+    """The base tense of what an invitation points to: ahead when told in the present or
+    future; told in the past, it may lie on either side of the anchor ("forward": the
+    nearest year)."""
+    return "future" if own in ("present", "future") else "forward"
+
+
 def _label(verb: Token, own: str | None) -> tuple[str | None, str | None]:
     lemma = verb.lemma_.lower()
     if lemma in INVITED:
-        return "invited", own
+        return "invited", _forward(own)
     if lemma in SCHEDULED:
         return "scheduled", "future"  # what was scheduled lies ahead of the scheduling
     if lemma in PLANNED:
@@ -135,7 +142,7 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
         if head_label in ("planned", "scheduled"):
             return Predicate(verb.lemma_.lower(), head_label, head_base)
         if head_label == "invited":
-            return Predicate(verb.lemma_.lower(), "invited", head_own)
+            return Predicate(verb.lemma_.lower(), "invited", head_base)
         if head_own is not None:
             base = "future" if head_own == "present" and verb.tag_ == "VB" else head_own
             return Predicate(verb.lemma_.lower(), head_own, base)

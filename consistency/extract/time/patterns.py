@@ -325,3 +325,8 @@ CORE_HOLIDAY: Final = re.compile(
     r"independence\s+day|bastille|good\s+friday|memorial\s+day|labou?r\s+day)",
     _L,
 )
+
+#: "since" right before a month: the month lies on or before the anchor.
+SINCE_BEFORE: Final = re.compile(
+    r"\bsince\s+(?:(?:early|mid|late|the\s+(?:start|end)\s+of)\s+)?$", re.I
+)
