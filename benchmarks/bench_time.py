@@ -28,6 +28,7 @@ from typing import Any, Final
 
 from consistency.extract.time import intervals
 from consistency.extract.time.engine import find_timexes
+from consistency.extract.time.explicit import WEEKDAY_NAMES
 
 CORPORA: Final = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 #: dateparser is slow: it runs on at most this many texts per corpus
@@ -350,22 +351,11 @@ def is_calendar(value: str) -> bool:
     return any(_accepted_span(v) is not None for v in value.split("|"))
 
 
-_WEEKDAY_NAMES: Final = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
-
-
 def self_consistent(case: Case, gold: Gold) -> bool:
     """False when the gold date contradicts a weekday its own surface names
     ("Monday" gold 2010-04-09, a Friday): an annotation slip, reported apart."""
     surface = case.text[gold.start : gold.end].lower()
-    named = [i for i, w in enumerate(_WEEKDAY_NAMES) if w in surface]
+    named = [i for i, w in enumerate(WEEKDAY_NAMES) if w in surface]
     span = value_span(gold.value)
     if not named or span is None or span[0] != span[1]:
         return True

@@ -34,6 +34,10 @@ MONTHS: Final[dict[str, int]] = {
     )
     for name in names
 }
+#: Full weekday names, Monday first.
+WEEKDAY_NAMES: Final = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
 WEEKDAYS: Final[dict[str, int]] = {
     name: number
     for number, names in enumerate(

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from consistency.extract.time import intervals
 from consistency.extract.time.context import Context
-from consistency.extract.time.explicit import WEEKDAYS
+from consistency.extract.time.explicit import WEEKDAY_NAMES, WEEKDAYS
 from consistency.extract.time.intervals import Period
 from consistency.extract.time.rules_absolute import capitalized, mod_of, original
 from consistency.extract.time.timex import DATE, SET, TIME, Timex, from_period, unresolved
@@ -68,15 +68,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Timex | None:
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "Wednesday", "last Friday", "next Monday", "Sunday night"; "Mondays" is a SET."""
     name = original(m, ctx, "weekday")
-    if not capitalized(name) or name.lower() not in (
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ):
+    if not capitalized(name) or name.lower() not in WEEKDAY_NAMES:
         return None
     start, end, text = _span(m, ctx)
     wd = WEEKDAYS[name.lower()]
