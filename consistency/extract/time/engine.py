@@ -20,7 +20,12 @@ from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.context import Context, TenseOf
 from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
-from consistency.extract.time.joins import join_offsets, join_ranges, join_weekdays
+from consistency.extract.time.joins import (
+    join_offsets,
+    join_ranges,
+    join_same_period,
+    join_weekdays,
+)
 from consistency.extract.time.timex import DURATION, SET, Timex, evolve
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
@@ -188,6 +193,7 @@ def find_timexes(
     chosen = join_weekdays(text, chosen, anchor)
     chosen = join_offsets(text, chosen)
     chosen = join_ranges(text, chosen)
+    chosen = join_same_period(text, chosen)
     return [_finish(text, low, t, anchor) for t in chosen]
 
 

@@ -230,3 +230,43 @@ def _plain(t: Timex) -> bool:
         and t.time_start is not None
         and t.time_end is not None
     )
+
+
+_SAME_GRAINS: Final = {
+    "day": ("day",),
+    "week": ("week",),
+    "month": ("month",),
+    "quarter": ("quarter",),
+    "period": ("day", "week", "month", "quarter", "half"),
+    "time": ("day", "week", "month", "quarter", "half"),
+}
+
+
+def join_same_period(text: str, found: list[Timex]) -> list[Timex]:
+    """ "in January, compared with the same month a year ago": the period named before,
+    one year back, spanning the whole phrase."""
+    out: list[Timex] = []
+    for t in found:
+        m = None
+        if patterns.YEAR_BACK.search(t.text):
+            m = patterns.SAME_PERIOD_BEFORE.search(text, max(0, t.start - 30), t.start)
+        base = _last_of(out, _SAME_GRAINS[m["unit"].lower()]) if m else None
+        if m and base is not None:
+            moved = shift_timex(base, -1, "year")
+            t = replace(
+                moved,
+                start=m.start(),
+                end=t.end,
+                text=text[m.start() : t.end],
+                relative_to=f"previous: {base.text}",
+                year_choice=f"the same {m['unit'].lower()} one year before {base.text!r}",
+            )
+        out.append(t)
+    return out
+
+
+def _last_of(found: list[Timex], grains: tuple[str, ...]) -> Timex | None:
+    for t in reversed(found):
+        if t.resolved and t.time_start and t.granularity in grains and t.type == DATE:
+            return t
+    return None

@@ -330,3 +330,15 @@ CORE_HOLIDAY: Final = re.compile(
 SINCE_BEFORE: Final = re.compile(
     r"\bsince\s+(?:(?:early|mid|late|the\s+(?:start|end)\s+of)\s+)?$", re.I
 )
+
+#: "the same month", "the same period of" right before a year-back expression.
+SAME_PERIOD_BEFORE: Final = re.compile(
+    r"\b(?:the\s+)?same\s+(?P<unit>day|week|month|quarter|period|time)\s+(?:of\s+|in\s+)?$",
+    re.I,
+)
+#: Expressions that step back one year from the period they follow.
+YEAR_BACK: Final = re.compile(
+    r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year"
+    r"|the\s+year\s+before)$",
+    re.I,
+)
