@@ -23,7 +23,9 @@ BASIS_UNKNOWN: Final = "unknown"
 ANCHOR_WINDOW: Final = 2000
 
 _WEEKDAY_BEFORE: Final = re.compile(
-    r"\b(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s*[(\[,]?\s*$",
+    r"\b(?P<weekday>"
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + r")\.?,?[ \t]*[(\[,]?[ \t]*\Z",
     re.I,
 )
 _DATELINE_BEFORE: Final = re.compile(

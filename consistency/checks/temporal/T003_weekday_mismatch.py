@@ -10,6 +10,7 @@ Example: "The minister spoke on Friday, March 9, 2023" (9 March 2023 was a Thurs
 from __future__ import annotations
 
 import calendar
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -35,8 +36,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         day = date.fromisoformat(fact["time_start"])
         if written[0] == day.weekday():
             continue
-        weekday_end = text.find(" ", written[1])
-        said = text[written[1] : weekday_end if weekday_end > 0 else written[1]].strip(",.( ")
+        said = re.match(r"\w+", text[written[1] :]).group()  # type: ignore[union-attr]
         actual = calendar.day_name[day.weekday()]
         yield Finding(
             evidence=(evidence(fact), Evidence(fact["doc_id"], written[1], fact["char_end"])),
