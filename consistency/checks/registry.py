@@ -7,6 +7,7 @@ from consistency.checks.claims import (
     C001_ordinal_conflict,
     C002_negation_conflict,
     C003_single_source_claim,
+    E001_name_spelling_variant,
     Q001_quote_drift,
     Q002_quote_attribution_conflict,
 )
@@ -30,6 +31,7 @@ def all_checks() -> tuple[Check, ...]:
         C003_single_source_claim.CHECK,
         D001_unsupported_fact.CHECK,
         D002_contradicted_fact.CHECK,
+        E001_name_spelling_variant.CHECK,
         N001_value_mismatch.CHECK,
         N002_scale_slip.CHECK,
         Q001_quote_drift.CHECK,
