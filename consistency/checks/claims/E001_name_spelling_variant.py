@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import Row, detail, evidence, of_kind
+from consistency.checks.facts import Row, evidence, of_kind
 from consistency.normalize.names import spelling_variants
 
 
@@ -38,12 +38,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             surface = _surface(row)
             if surface and surface.casefold() not in {s.casefold() for s in first}:
                 first[surface] = row
-        variants = [
-            s
-            for s in first
-            if detail(first[s]).get("variants")
-            or any(s != o and spelling_variants(s, o) for o in first)
-        ]
+        variants = [s for s in first if any(s != o and spelling_variants(s, o) for o in first)]
         if len(variants) < 2:
             continue
         where = "; ".join(f'"{s}" in {first[s]["doc_id"]}' for s in variants)
