@@ -96,3 +96,16 @@ def test_a_change_links_only_within_its_sentence(parse: Parse) -> None:
     rows = linked(parse(text), [])
     assert rows["3 percent"]["role"] == "change"
     assert rows["3 percent"].get("link") is None
+
+
+def test_rose_to_b_from_a_links_b_to_a(parse: Parse) -> None:
+    text = "Unemployment rose to 4.1 percent from 3.8 percent in March."
+    rows = linked(parse(text), [])
+    assert rows["4.1 percent"]["link"] == rows["3.8 percent"]["fact_id"]
+    assert '"change_part":"from"' in rows["3.8 percent"]["detail"]
+
+
+def test_a_change_after_a_from_to_count_links_to_the_to_count(parse: Parse) -> None:
+    text = "Membership grew from 200 to 260, an increase of 30 percent."
+    rows = linked(parse(text), [])
+    assert rows["30 percent"]["link"] == rows["260"]["fact_id"]

@@ -98,7 +98,8 @@ def _disjoint(drafts: list[Draft]) -> list[Draft]:
 
 
 def _join(text: str, drafts: list[Draft]) -> list[Draft]:
-    """Ranges ("20-25", "between 20 and 25") become one figure; "from A to B" pairs are marked."""
+    """Ranges ("20-25", "between 20 and 25") become one figure; "from A to B" and
+    "to B from A" pairs are marked."""
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
@@ -109,6 +110,8 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
         between = pt.BETWEEN_BEFORE.search(text, 0, prev.start)
         if prev.change_part == "from" and pt.TO_JOIN.fullmatch(gap):
             d.change_part, d.direction = "to", d.direction or prev.direction
+        elif prev.change_part == "to" and pt.FROM_JOIN.fullmatch(gap) and d.kind == prev.kind:
+            d.change_part, d.direction = "from", prev.direction  # "rose to $120m from $100m"
         elif (
             prev.role == "change"
             and prev.unit

@@ -93,7 +93,7 @@ def _is_base(prep: Token | None) -> bool:
 
 def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
     """A change links to the level it modifies: the nearest level before it in the sentence,
-    else after it; the "to" level of "rose from A to B" links to A."""
+    else after it; the "to" level of "rose from A to B" or "rose to B from A" links to A."""
     if row.get("link"):
         return
     detail = json.loads(row["detail"]) if row.get("detail") else {}
@@ -105,12 +105,18 @@ def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
     ]
     if detail.get("change_part") == "to":
         before = [f for f in same if f["char_end"] <= row["char_start"] and _part(f) == "from"]
-        if before:
-            row["link"] = before[-1].get("fact_id")
+        after = [f for f in same if f["char_start"] >= row["char_end"] and _part(f) == "from"]
+        source = before[-1] if before else (after[0] if after else None)
+        if source is not None:
+            row["link"] = source.get("fact_id")
         return
     if row.get("role") != "change":
         return
-    levels = [f for f in same if f.get("role") == "level" and f.get("kind") != "ordinal"]
+    levels = [
+        f
+        for f in same
+        if (f.get("role") == "level" or _part(f) == "to") and f.get("kind") != "ordinal"
+    ]
     before = [f for f in levels if f["char_end"] <= row["char_start"]]
     after = [f for f in levels if f["char_start"] >= row["char_end"]]
     target = before[-1] if before else (after[0] if after else None)

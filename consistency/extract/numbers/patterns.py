@@ -180,6 +180,7 @@ BY_HALF: Final = re.compile(
 FOLD: Final = re.compile(rf"\b(\d+(?:\.\d+)?|{_UNIT}|{_TENS})[\s-]?fold\b", _I)
 MINUS_BEFORE: Final = re.compile(r"(?:\bminus\s+|(?<![\w\d])[-−])$", _I)
 TO_JOIN: Final = re.compile(r"\s+to\s+$", _I)
+FROM_JOIN: Final = re.compile(r"\s+from\s+$", _I)
 OF_AFTER: Final = re.compile(r"\s+of\b", _I)
 DIGIT_AFTER: Final = re.compile(r"\s*\d")
 PERIOD_NOUN_AFTER: Final = re.compile(r"[\s-]+(?:quarter|half)\b", _I)
