@@ -44,6 +44,28 @@ def numbers_compatible(
     return lo_a <= hi_b + slack and lo_b <= hi_a + slack
 
 
+_WRITTEN_NUMBER: Final = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def written_interval(row: Mapping[str, Any]) -> tuple[float, float] | None:
+    """The interval a figure allows once its own rounding is counted.
+
+    "$120 million" stands for 119.5 to 120.5 million, "4.1 percent" for 4.05 to
+    4.15: half a unit of the last digit written, scaled like the value. Open
+    qualifiers ("more than 30 percent") keep their open end.
+    """
+    bounds = interval(row.get("value"), row.get("value_low"), row.get("value_high"))
+    value = _num(row.get("value"))
+    match = _WRITTEN_NUMBER.search(str(row.get("text") or ""))
+    if bounds is None or value is None or match is None:
+        return bounds
+    written = float(match.group(0).replace(",", ""))
+    if not written:
+        return bounds
+    half = 0.5 * 10 ** -len(match.group(1) or "") * abs(value / written)
+    return bounds[0] - half, bounds[1] + half
+
+
 def numbers_equal(a: object, b: object) -> bool:
     x, y = _num(a), _num(b)
     return x is not None and y is not None and math.isclose(x, y, rel_tol=1e-9)

@@ -12,7 +12,11 @@ from consistency.checks.claims import (
     Q002_quote_attribution_conflict,
 )
 from consistency.checks.draft import D001_unsupported_fact, D002_contradicted_fact
-from consistency.checks.numeric import N001_value_mismatch, N002_scale_slip
+from consistency.checks.numeric import (
+    N001_value_mismatch,
+    N002_scale_slip,
+    N003_change_contradicts_levels,
+)
 from consistency.checks.temporal import (
     T001_stale_forward_reference,
     T002_period_mismatch,
@@ -34,6 +38,7 @@ def all_checks() -> tuple[Check, ...]:
         E001_name_spelling_variant.CHECK,
         N001_value_mismatch.CHECK,
         N002_scale_slip.CHECK,
+        N003_change_contradicts_levels.CHECK,
         Q001_quote_drift.CHECK,
         Q002_quote_attribution_conflict.CHECK,
         T001_stale_forward_reference.CHECK,
