@@ -35,3 +35,15 @@ def test_offsets_on_other_text(write: WriteArticle) -> None:
     sentences = run.tables["sentences"]["text"].tolist()
     assert not any("Read Also" in s for s in sentences)
     assert sentences[0] == "Floods hit the north"
+
+
+def test_no_fact_starts_in_the_front_matter_before_a_leading_role_noun(
+    write: WriteArticle,
+) -> None:
+    text = "---\npublished: 2023-03-02\n---\nThe mayor, Anna Berg, opened the bridge on Monday.\n"
+    run = pipeline.check([write("bridge.md", text)])
+    facts = run.tables["facts"]
+    body = text.index("The mayor")
+    assert (facts["char_start"] >= body).all(), facts[facts["char_start"] < body]
+    assert facts["sent_id"].notna().all()
+    assert_offsets(run)

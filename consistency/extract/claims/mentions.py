@@ -103,6 +103,8 @@ def _role_noun(token: Token) -> tuple[str | None, Span]:
     )
     lefts = [c for c in token.lefts if c.dep_ in ("det", "poss", "amod", "compound")]
     start = min([c.left_edge.i for c in lefts], default=token.i)
+    while start < token.i and token.doc[start].is_space:
+        start += 1  # a blank line the parser hung on the phrase
     return demonym, token.doc[start : token.i + 1]
 
 
