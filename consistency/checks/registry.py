@@ -16,6 +16,7 @@ from consistency.checks.numeric import (
     N001_value_mismatch,
     N002_scale_slip,
     N003_change_contradicts_levels,
+    N004_age_conflict,
 )
 from consistency.checks.temporal import (
     T001_stale_forward_reference,
@@ -39,6 +40,7 @@ def all_checks() -> tuple[Check, ...]:
         N001_value_mismatch.CHECK,
         N002_scale_slip.CHECK,
         N003_change_contradicts_levels.CHECK,
+        N004_age_conflict.CHECK,
         Q001_quote_drift.CHECK,
         Q002_quote_attribution_conflict.CHECK,
         T001_stale_forward_reference.CHECK,
