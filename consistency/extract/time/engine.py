@@ -18,6 +18,7 @@ from consistency.extract.time import intervals, patterns
 from consistency.extract.time import rules_absolute as ab
 from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
+from consistency.extract.time.anaphora import join_anaphora
 from consistency.extract.time.context import Context, TenseOf
 from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
 from consistency.extract.time.joins import (
@@ -194,6 +195,7 @@ def find_timexes(
     chosen = join_offsets(text, chosen)
     chosen = join_ranges(text, chosen)
     chosen = join_same_period(text, chosen)
+    chosen = join_anaphora(text, low, chosen, anchor)
     return [_finish(text, low, t, anchor) for t in chosen]
 
 
