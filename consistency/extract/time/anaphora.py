@@ -44,11 +44,10 @@ RUN_TO_DATE: Final = re.compile(
     rf"|\b{_RECORD}\s+(?P<record>day|week)\s+(?=since\b|on\s+record\b|in\s+(?:more|over|almost)\b)",
     re.I,
 )
-_PREVIOUS_TRIGGERS: Final = ("previous", "prior", "preceding", "year before")
-_WHOLE_TRIGGERS: Final = ("entire", "whole", "full")
-_RUN_TRIGGERS: Final = (
-    *("straight", "consecutive", "successive", " in a row", "best", "worst", "biggest"),
-    *("largest", "sharpest", "steepest", "strongest", "weakest", "busiest"),
+#: Words one of the readings needs: the engine skips this step for texts with none.
+TRIGGER_WORDS: Final = (
+    "previous prior preceding before entire whole full straight consecutive successive row "
+    "best worst biggest largest sharpest steepest strongest weakest busiest"
 )
 
 
@@ -112,21 +111,17 @@ def _run_to_date(
     )
 
 
-_READINGS: Final[
-    tuple[tuple[re.Pattern[str], Callable[..., Timex | None], tuple[str, ...]], ...]
-] = (
-    (PREVIOUS_YEAR, _previous_year, _PREVIOUS_TRIGGERS),
-    (WHOLE_YEAR, _whole_year, _WHOLE_TRIGGERS),
-    (RUN_TO_DATE, _run_to_date, _RUN_TRIGGERS),
+_READINGS: Final[tuple[tuple[re.Pattern[str], Callable[..., Timex | None]], ...]] = (
+    (PREVIOUS_YEAR, _previous_year),
+    (WHOLE_YEAR, _whole_year),
+    (RUN_TO_DATE, _run_to_date),
 )
 
 
 def join_anaphora(text: str, low: str, found: list[Timex], anchor: date | None) -> list[Timex]:
     """``found`` with the periods above read against the text before them or the anchor."""
     out = found
-    for pattern, read, triggers in _READINGS:
-        if not any(w in low for w in triggers):
-            continue
+    for pattern, read in _READINGS:
         for m in pattern.finditer(low):
             t = read(m, text, out, anchor)
             if t is None:

@@ -8,6 +8,7 @@ gets its signal ("since"), modifier and direction relative to the anchor.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from consistency.extract.time import intervals, patterns
 from consistency.extract.time import rules_absolute as ab
 from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
-from consistency.extract.time.anaphora import join_anaphora
+from consistency.extract.time.anaphora import TRIGGER_WORDS, join_anaphora
 from consistency.extract.time.context import Context, TenseOf
 from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
 from consistency.extract.time.joins import (
@@ -117,6 +118,7 @@ def _category_words() -> dict[str, set[str]]:
         "set": "daily weekly monthly quarterly annually yearly every each per",
         "rate": "a an per",
         "scale": "million billion trillion thousand bn mn m k percent cent times once twice",
+        "anaphora": TRIGGER_WORDS,
     }
     words: dict[str, set[str]] = {}
     for name, listed in groups.items():
@@ -144,6 +146,18 @@ def categories(low: str) -> set[str]:
         if "0s" in low or "0's" in low or "0\u2019s" in low:
             found.add("decade")
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _rules_for(
+    present: frozenset[str],
+) -> tuple[tuple[re.Pattern[str], Rule, int, Core | None], ...]:
+    """The rules whose every trigger group the text holds (texts share few sets of groups)."""
+    return tuple(
+        (pattern, rule, priority, core)
+        for pattern, rule, priority, triggers, core in RULES
+        if not any(group.isdisjoint(present) for group in triggers)
+    )
 
 
 _SIGNAL_MODS: Final = {
@@ -180,34 +194,28 @@ def find_timexes(
         candidates = [
             (ab.explicit(found, ctx), 9) for found in find_explicit_dates(text, prefer=prefer)
         ]
-    for pattern, rule, priority, triggers, core in RULES:
-        for group in triggers:  # inline: this loop is the hot path
-            if group.isdisjoint(present):
-                break
-        else:
-            for m in _matches(pattern, core, low):
-                if m.end() > m.start():
-                    found = rule(m, ctx)
-                    if found is not None:
-                        candidates.append((found, priority))
+    for pattern, rule, priority, core in _rules_for(frozenset(present)):
+        for m in pattern.finditer(low) if core is None else _core_matches(pattern, core, low):
+            if m.end() > m.start():
+                found = rule(m, ctx)
+                if found is not None:
+                    candidates.append((found, priority))
     chosen = _select(candidates)
     chosen = join_weekdays(text, chosen, anchor)
     chosen = join_offsets(text, chosen)
     chosen = join_ranges(text, chosen)
     chosen = join_same_period(text, chosen)
-    chosen = join_anaphora(text, low, chosen, anchor)
+    if "anaphora" in present:
+        chosen = join_anaphora(text, low, chosen, anchor)
     return [_finish(text, low, t, anchor) for t in chosen]
 
 
 _NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
 
 
-def _matches(pattern: re.Pattern[str], core: Core | None, low: str) -> Iterator[re.Match[str]]:
-    """The pattern's matches; with a core, only those holding a core match, found by
-    searching the window around each core match."""
-    if core is None:
-        yield from pattern.finditer(low)
-        return
+def _core_matches(pattern: re.Pattern[str], core: Core, low: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches holding a core match, found by searching the window around
+    each core match (a slow pattern is never run over the whole text)."""
     last_end = -1
     for c in core.pattern.finditer(low):
         if c.start() < last_end:
