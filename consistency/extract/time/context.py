@@ -30,15 +30,11 @@ def lexical_tense(text: str, start: int, end: int) -> str | None:
     if stop:
         after = after[: stop.start()]
     best: tuple[int, str] | None = None
-    for cue, label in ((patterns.FUTURE_CUE, "future"), (patterns.PAST_CUE, "past")):
-        for m in cue.finditer(before):
-            gap = len(before) - m.end()
-            if best is None or gap < best[0]:
-                best = (gap, label)
-        for m in cue.finditer(after):
-            gap = m.start() + 10  # words after weigh less than words before
-            if best is None or gap < best[0]:
-                best = (gap, label)
+    for m in patterns.TENSE_CUE.finditer(before):
+        best = (len(before) - m.end(), "future" if m["future"] else "past")  # the last is nearest
+    m = patterns.TENSE_CUE.search(after)
+    if m is not None and (best is None or m.start() + 10 < best[0]):
+        best = (m.start() + 10, "future" if m["future"] else "past")  # words after weigh less
     return best[1] if best else None
 
 

@@ -63,7 +63,7 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...
     (patterns.MONTH_DAY, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.DAY_MONTH, ab.month_day, 8, _t("month", "digit"), None),
     (patterns.WEEK_OF_MONTH, ab.week_of_month, 9, _t("month", "unit"), None),
-    (patterns.SHORT_NUMERIC, ab.short_numeric, 8, _t("digit"), None),
+    (patterns.SHORT_NUMERIC, ab.short_numeric, 8, _t("numdate"), None),
     (patterns.HOLIDAY, ab.holiday, 7, _t("holiday"), Core(patterns.CORE_HOLIDAY, 6, 24)),
     (patterns.QUARTER, ab.quarter, 7, _t("quarter"), None),
     (patterns.HALF, ab.half, 7, _t("half"), None),
@@ -131,6 +131,8 @@ _CATEGORIES: Final = {w: frozenset(c) for w, c in _category_words().items()}
 _KNOWN: Final = frozenset(_CATEGORIES)
 _WORDS: Final = re.compile(r"[a-z]+")
 _NUMBERS: Final = re.compile(r"\d+")
+#: a numeric date's separator between two digits ("15/6", "2022-06")
+_NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
 
 
 def categories(low: str) -> set[str]:
@@ -145,6 +147,8 @@ def categories(low: str) -> set[str]:
             found.add("yearish")
         if "0s" in low or "0's" in low or "0\u2019s" in low:
             found.add("decade")
+        if _NUMERIC_HINT.search(low):
+            found.add("numdate")
     return found
 
 
@@ -190,7 +194,7 @@ def find_timexes(
     ctx = Context(text, anchor, prefer, tense, low)
     present = categories(low)
     candidates: list[tuple[Timex, int]] = []
-    if "yearish" in present and ("month" in present or _NUMERIC_HINT.search(text)):
+    if "yearish" in present and ("month" in present or "numdate" in present):
         candidates = [
             (ab.explicit(found, ctx), 9) for found in find_explicit_dates(text, prefer=prefer)
         ]
@@ -208,9 +212,6 @@ def find_timexes(
     if "anaphora" in present:
         chosen = join_anaphora(text, low, chosen, anchor)
     return [_finish(text, low, t, anchor) for t in chosen]
-
-
-_NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
 
 
 def _core_matches(pattern: re.Pattern[str], core: Core, low: str) -> Iterator[re.Match[str]]:

@@ -293,6 +293,8 @@ PAST_CUE: Final = re.compile(
     r"sank|slid|quit|(?<!'s\s)(?<!’s\s)(?<!is\s)(?<!be\s)(?<!are\s)[a-z]{3,}ed)\b",
     _L,
 )
+#: either cue, named by its group: one scan finds the nearest cue of both kinds
+TENSE_CUE: Final = re.compile(f"(?P<future>{FUTURE_CUE.pattern})|(?P<past>{PAST_CUE.pattern})", _L)
 
 #: "2019-2021", "2019–21", "2021/22": a range of years written as one token
 YEAR_RANGE: Final = re.compile(
