@@ -53,3 +53,18 @@ def test_tense_and_modality(
     sentence: str, expression: str, expected: tuple[str, str, str | None]
 ) -> None:
     assert predicate(sentence, expression) == expected
+
+
+def test_a_consequence_of_a_present_perfect_act_has_no_tense_of_its_own() -> None:
+    sentence = (
+        "The carmaker has announced deep cuts in production, resulting in the closure "
+        "of three plants during the fourth quarter."
+    )
+    assert predicate(sentence, "the fourth quarter") == ("result", None, None)
+
+
+def test_a_consequence_of_a_past_act_keeps_its_past() -> None:
+    sentence = "The storm hit the coast on Monday, leaving thousands without power."
+    assert predicate(sentence, "on Monday")[1:] == ("past", "past")
+    sentence = "The carmaker announced deep cuts, resulting in the closure of a plant in May."
+    assert predicate(sentence, "in May")[1:] == ("past", "past")

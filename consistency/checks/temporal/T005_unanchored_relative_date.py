@@ -4,6 +4,9 @@ Neither the text, nor the metadata, nor another source of the story gives the
 article a date, so "last week" or "on Tuesday" cannot be placed on the
 calendar, and nothing that depends on them can be checked.
 
+Vague references ("now", "recently", "in the coming days") are left alone:
+they name no calendar date even in a dated article.
+
 Example: an undated article saying "The council voted on Tuesday".
 """
 
@@ -21,6 +24,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         info = detail(fact)
         if info.get("resolved", True) or info.get("relative_to", "anchor") != "anchor":
             continue
+        if str(fact.get("timex") or "").endswith("_REF"):
+            continue  # "now", "recently": no calendar date to lose
         yield Finding(
             evidence=(evidence(fact),),
             message=f"{fact['text']!r} cannot be dated: the article has no date of its own.",

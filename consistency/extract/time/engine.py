@@ -112,7 +112,7 @@ def _category_words() -> dict[str, set[str]]:
         "modof": "start beginning middle end",
         "ago": "ago",
         "offset": "after before earlier later prior following",
-        "ref": "recent recently lately currently nowadays present coming few near",
+        "ref": "recent recently lately currently nowadays now present coming few near",
         "num": " ".join(patterns.NUMBER_WORDS) + " " + " ".join(patterns.VAGUE_WORDS),
         "span": "past last",
         "set": "daily weekly monthly quarterly annually yearly every each per",

@@ -160,7 +160,8 @@ def _row(t: Timex, p: Predicate) -> FactRow:
         "kind": "duration" if t.type in (DURATION, SET) else "date",
         "char_start": t.start,
         "char_end": t.end,
-        "timex": t.value if t.resolved else None,
+        # PRESENT_REF, PAST_REF ... hold without an anchor; other values need one
+        "timex": t.value if t.resolved or (t.value or "").endswith("_REF") else None,
         "time_start": t.time_start.isoformat() if t.time_start else None,
         "time_end": t.time_end.isoformat() if t.time_end else None,
         "granularity": t.granularity,

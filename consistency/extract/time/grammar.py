@@ -84,8 +84,18 @@ def _own_tense(verb: Token) -> str | None:
     if tags & {"VBZ", "VBP"}:
         return "present"
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+        if _present_perfect(verb.head):
+            return None  # "has announced cuts, resulting in closures in May": may lie ahead
         return _own_tense(verb.head)
     return None
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "has announced", "have agreed": a past act told as present news."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBN" and any(
+        a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes
+    )
 
 
 def _forward(own: str | None) -> str:
@@ -143,7 +153,7 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
             return Predicate(verb.lemma_.lower(), head_label, head_base)
         if head_label == "invited":
             return Predicate(verb.lemma_.lower(), "invited", head_base)
-        if head_own is not None:
+        if head_own is not None and not (verb.tag_ == "VBG" and _present_perfect(head)):
             base = "future" if head_own == "present" and verb.tag_ == "VB" else head_own
             return Predicate(verb.lemma_.lower(), head_own, base)
     if own is None and infinitive:

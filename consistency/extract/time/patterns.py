@@ -189,7 +189,8 @@ AGO: Final = re.compile(
 )
 REF: Final = re.compile(
     r"\b(?:(?P<past>recently|in\s+recent\s+(?:days|weeks|months|years|decades)|lately)|"
-    r"(?P<present>nowadays|currently|at\s+present|these\s+days)|"
+    r"(?P<present>nowadays|currently|at\s+present|these\s+days|right\s+now|"
+    r"(?<!from\s)now(?!\s+that\b|,))|"
     r"(?P<future>the\s+(?:coming|next\s+few)\s+(?P<funit>days|weeks|months|years)|"
     r"the\s+near\s+future))\b",
     _L,

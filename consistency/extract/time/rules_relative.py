@@ -212,7 +212,8 @@ _HORIZON = {"days": 14, "weeks": 60, "months": 365, "years": 3650}
 
 
 def reference(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "recently" (PAST_REF), "currently" (PRESENT_REF), "the coming days" (FUTURE_REF)."""
+    """ "recently" (PAST_REF), "currently", "now" (PRESENT_REF: the anchor's day), "the coming
+    days" (FUTURE_REF)."""
     start, end, text = _span(m, ctx)
     a = ctx.anchor
     if m["past"]:
