@@ -66,7 +66,7 @@ def strip_honorifics(name: str) -> str:
 
 
 def skeleton(name: str) -> str:
-    """Consonant skeleton: first letter kept, then vowels, y, w, h dropped, runs merged.
+    """Consonant skeleton: first letter kept, then vowels, y and h dropped, runs merged.
 
     Transliterations of one name mostly differ in vowels and glides
     (Kiev/Kyiv, Odessa/Odesa, Kharkov/Kharkiv share a skeleton).
@@ -74,7 +74,7 @@ def skeleton(name: str) -> str:
     word = fold(name).replace(" ", "")
     if not word:
         return ""
-    rest = re.sub(r"[aeiouyhw]", "", word[1:])
+    rest = re.sub(r"[aeiouyh]", "", word[1:])
     rest = re.sub(r"v", "f", rest)
     out = word[0]
     for char in rest:
@@ -86,17 +86,27 @@ def skeleton(name: str) -> str:
 def spelling_variants(a: str, b: str) -> bool:
     """Two place names that read as transliterations of one name.
 
-    Same consonant skeleton (at least two consonants), lengths within one
-    character, and a rapidfuzz similarity of at least 70: Kiev/Kyiv yes,
-    Mali/Malawi and Niger/Nigeria no.
+    Same consonant skeleton (at least two consonants), as many vowel groups,
+    lengths within one character (equal for two-consonant names), neither a
+    derived form of the other, and a rapidfuzz similarity of at least 70:
+    Kiev/Kyiv and Odessa/Odesa yes; Mali/Malawi, Niger/Nigeria,
+    Romania/Romanian, Charleston/Charlestown, Maryland/Meyerland,
+    Beale/Bailey and US/USA no.
     """
     fa, fb = fold(a), fold(b)
     if fa == fb or " " in fa or " " in fb:
         return False
-    if abs(len(fa) - len(fb)) > 1:
+    if abs(len(fa) - len(fb)) > 1 or fa.startswith(fb) or fb.startswith(fa):
         return False
     ska, skb = skeleton(fa), skeleton(fb)
-    return ska == skb and len(ska) >= 2 and fuzz.ratio(fa, fb) >= 70
+    if ska != skb or len(ska) < 2 or (len(ska) == 2 and len(fa) != len(fb)):
+        return False
+    if len(_VOWEL_GROUPS.findall(fa)) != len(_VOWEL_GROUPS.findall(fb)):
+        return False
+    return fuzz.ratio(fa, fb) >= 70
+
+
+_VOWEL_GROUPS: Final = re.compile(r"[aeiouy]+")
 
 
 def acronym(name: str) -> str:
