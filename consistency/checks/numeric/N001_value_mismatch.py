@@ -34,7 +34,8 @@ from consistency.checks.comparators import (
 from consistency.checks.facts import anchors, by_id, evidence, peer_documents, rows
 from consistency.draft import DRAFT
 
-FIGURE_KINDS = ("money", "percent", "quantity", "age")
+#: ages are compared per person by N004, not by the noun they modify ("a man, 24")
+FIGURE_KINDS = ("money", "percent", "quantity")
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
