@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -13,20 +14,15 @@ from consistency.checks import ConfiguredCheck
 
 
 def render_checks(checks: Iterable[ConfiguredCheck], stream: TextIO) -> None:
-    table = Table(title="Checks", title_justify="left")
+    table = Table(title="Checks", title_justify="left", box=box.SIMPLE_HEAD)
     for column in ("code", "name", "severity"):
         table.add_column(column, no_wrap=True)
-    table.add_column("groups", overflow="fold")
-    table.add_column("description", overflow="fold", ratio=1)
+    table.add_column("description", ratio=1)
     for item in checks:
         check = item.check
-        table.add_row(
-            check.code,
-            check.name,
-            item.severity.label,
-            ", ".join(check.groups),
-            check.description,
-        )
+        name = Text(check.name)
+        name.append("\n" + ", ".join(check.groups), style="dim")  # under the name: select by it
+        table.add_row(check.code, name, item.severity.label, check.description)
     Console(file=stream, highlight=False).print(table)
 
 
