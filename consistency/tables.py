@@ -116,7 +116,11 @@ FACTS = Schema(
         ("subject", STR, "who or what the fact is about"),
         ("predicate", STR, "the governing verb lemma"),
         ("object", STR, "the thing measured or acted upon"),
-        ("period", STR, "timex of the period a figure refers to"),
+        (
+            "period",
+            STR,
+            "timex of the period a figure refers to; a range is an ISO interval (2008-04/2008-06)",
+        ),
         ("canonical", STR, "one name shared across sources (entities: itself; quotes: speaker)"),
         ("tense", STR, "past, present, future, planned, invited, scheduled ..."),
         ("role", STR, "what a figure is: level, change, count, rank, age ..."),

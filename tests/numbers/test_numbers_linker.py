@@ -109,3 +109,24 @@ def test_a_change_after_a_from_to_count_links_to_the_to_count(parse: Parse) -> N
     text = "Membership grew from 200 to 260, an increase of 30 percent."
     rows = linked(parse(text), [])
     assert rows["30 percent"]["link"] == rows["260"]["fact_id"]
+
+
+def test_a_figure_dated_by_a_range_takes_the_whole_range(parse: Parse) -> None:
+    text = "Output shrank by 0.9 percent between April and June."
+    ends = [date_row(text, "April", "2008-04", 1), date_row(text, "June", "2008-06", 2)]
+    for row in ends:
+        row["detail"] = json.dumps({"range": "2008-04/2008-06"})
+    rows = linked(parse(text), ends)
+    assert rows["0.9 percent"]["period"] == "2008-04/2008-06"
+
+
+def test_a_further_percent_after_a_change_is_a_change_the_same_way(parse: Parse) -> None:
+    text = "The economy contracted by 0.9 percent in the spring and a further 0.1 percent later."
+    rows = linked(parse(text), [])
+    assert rows["0.1 percent"]["role"] == "change"
+    assert json.loads(rows["0.1 percent"]["detail"])["direction"] == "down"
+
+
+def test_a_further_stake_with_no_change_before_it_is_a_level(parse: Parse) -> None:
+    rows = linked(parse("The fund bought a further 2 percent of the shares."), [])
+    assert rows["2 percent"]["role"] == "level"

@@ -34,6 +34,8 @@ class Draft:
     high: float | None = None
     is_range: bool = False
     vague: bool = False
+    #: "a further 0.1%": a change if an earlier figure of the text is one
+    further: bool = False
 
     def __post_init__(self) -> None:
         if not self.num_end:

@@ -102,6 +102,9 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
     "to B from A" pairs are marked."""
     out: list[Draft] = []
     for d in drafts:
+        change = next((o for o in reversed(out) if o.role == "change"), None)
+        if d.further and change is not None:
+            d.role, d.direction = "change", change.direction  # "fell 0.9% and a further 0.1%"
         prev = out[-1] if out else None
         if prev is None or prev.ordinal or d.ordinal:
             out.append(d)

@@ -65,9 +65,14 @@ def _periods(parsed: ParsedDocument, row: FactRow, span: Span, dates: list[FactR
         if is_base not in best or rank < best[is_base][0]:
             best[is_base] = (rank, date)
     if False in best and not row.get("period"):
-        row["period"] = best[False][1]["timex"]
+        row["period"] = _range_of(best[False][1]) or best[False][1]["timex"]
     if True in best and row.get("role") == "change":
         _add_detail(row, base_period=best[True][1]["timex"])
+
+
+def _range_of(date: FactRow) -> str | None:
+    """ "between April and June": the ISO interval both ends of a range share."""
+    return json.loads(date["detail"]).get("range") if date.get("detail") else None
 
 
 def _governs(date_root: Token, chain: list[Token]) -> tuple[int, bool] | None:

@@ -113,6 +113,8 @@ CHANGE_NOUN_BEFORE: Final = re.compile(
     r"\b(increase|rise|jump|gain|growth|drop|decline|fall|decrease|cut|loss)\s+of\s+$", _I
 )
 BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", _I)
+#: "and a further 0.1%", "another 2 percent": more of the change before it
+FURTHER_BEFORE: Final = re.compile(r"\b(?:a\s+further|another)\s+$", _I)
 FROM_BEFORE: Final = re.compile(rf"\b(?:({_alt(lx.CHANGE_WORDS)})\s+)?from\s+$", _I)
 TO_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})\s+to\s+$", _I)
 AGED_BEFORE: Final = re.compile(r"\b(aged|age|ages)\s+$", _I)
