@@ -130,7 +130,9 @@ def _category_words() -> dict[str, set[str]]:
 _CATEGORIES: Final = {w: frozenset(c) for w, c in _category_words().items()}
 _KNOWN: Final = frozenset(_CATEGORIES)
 _WORDS: Final = re.compile(r"[a-z]+")
-_NUMBERS: Final = re.compile(r"\d+")
+_DIGIT: Final = re.compile(r"\d")
+#: a run of exactly four digits from 1500 to 2099
+_YEARISH: Final = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 #: a numeric date's separator between two digits ("15/6", "2022-06")
 _NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
 
@@ -140,10 +142,9 @@ def categories(low: str) -> set[str]:
     found: set[str] = set()
     for word in _KNOWN.intersection(_WORDS.findall(low)):
         found |= _CATEGORIES[word]
-    numbers = _NUMBERS.findall(low)
-    if numbers:
+    if _DIGIT.search(low):
         found.add("digit")
-        if any(len(n) == 4 and "1500" <= n <= "2099" for n in numbers):
+        if _YEARISH.search(low):
             found.add("yearish")
         if "0s" in low or "0's" in low or "0\u2019s" in low:
             found.add("decade")
