@@ -165,20 +165,27 @@ def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: fl
     """Do two claim rows assert something about the same event?
 
     Same predicate; the same subject (one canonical name, or the same head noun:
-    "clinics" and "vaccination clinics"); and objects that read alike, one of
-    them absent counting as alike ("Nordbank did not agree" / "Nordbank agreed
-    to buy Vestkredit").
+    "clinics" and "vaccination clinics", never two different full names); and
+    objects that read alike, one of them absent counting as alike ("Nordbank did
+    not agree" / "Nordbank agreed to buy Vestkredit").
     """
     if a["predicate"] != b["predicate"]:
         return False
     subject_a, subject_b = key_text(a["canonical"]), key_text(b["canonical"])
     if not subject_a or subject_a in PRONOUNS:
         return False  # "we" in one article is not "we" in another
-    if subject_a != subject_b and head_noun(subject_a) != head_noun(subject_b):
-        return False
+    two_names = _full_name(a["canonical"]) and _full_name(b["canonical"])
+    if subject_a != subject_b and (two_names or head_noun(subject_a) != head_noun(subject_b)):
+        return False  # "Kimani Gray" is not "Mahnefah Gray"; "fire" is "the fire"
     if not a["object"] or not b["object"]:
         return True
     return phrase_similarity(a["object"], b["object"]) >= min_similarity
+
+
+def _full_name(value: object) -> bool:
+    """A name of two or more capitalized words: two different ones are two things."""
+    words = str(value or "").split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def key_text(value: object) -> str:

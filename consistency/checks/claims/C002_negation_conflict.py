@@ -4,6 +4,12 @@ Two sources make the same claim (same subject, predicate and object) but one
 negates it: "the ministry confirmed the deal" against "the ministry did not
 confirm the deal".
 
+Both must be told as fact (not "would not have ...") and of the same time (a
+future "will take effect" against "has not taken effect"); a bare denial ("did
+not agree") answers a detailed assertion, but a detailed denial ("did not
+rescind a rule") does not contradict a bare assertion ("rescinded"), and a
+light verb ("have", "take") says nothing without its object.
+
 Options: ``min_object_similarity`` for two objects to name the same thing.
 
 Example: "Police arrested the driver" / "Police did not arrest the driver".
@@ -14,10 +20,26 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from types import MappingProxyType
+from typing import Final
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import checkable_claim, same_claim
-from consistency.checks.facts import cross_pairs, detail, evidence, of_kind, peer_documents
+from consistency.checks.facts import Row, cross_pairs, detail, evidence, of_kind, peer_documents
+
+#: verbs too light to assert anything without their object ("agencies have ...")
+LIGHT_VERBS: Final = frozenset({"be", "have", "do", "get", "make", "take", "go", "come"})
+
+
+def _opposed(yes: Row, no: Row) -> bool:
+    """Can the denial contradict the assertion? Both are told as fact, in the same time;
+    a bare denial ("did not agree") covers a detailed assertion, not the reverse."""
+    if any("conditional" in (detail(r).get("modality") or []) for r in (yes, no)):
+        return False  # "would not have placed him on reserve" is a hypothesis
+    if (yes["tense"] == "future") != (no["tense"] == "future"):
+        return False  # "will take effect" and "has not yet taken effect" both hold
+    if not yes["object"] and no["object"]:
+        return False  # "Salazar rescinded ..." and "did not rescind a rule": maybe another
+    return bool(yes["object"] and no["object"]) or yes["predicate"] not in LIGHT_VERBS
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
@@ -28,6 +50,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
             continue
         yes, no = (b, a) if detail(a).get("negated") else (a, b)
+        if not _opposed(yes, no):
+            continue
         yield Finding(
             evidence=(evidence(yes), evidence(no)),
             message=(
