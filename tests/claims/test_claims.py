@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from consistency.extract.claims.claims import extract_claims, ordinal_value
 from consistency.extract.claims.linker import link_claims
 from tests.claims.conftest import Parse
@@ -119,3 +121,21 @@ def test_linker_with_other_extractors_rows(parse: Parse) -> None:
     linked = link_claims(parsed, rows)
     assert linked[2]["link"] == "d:f001"
     assert linked[0] == rows[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("No financial terms of the deal were disclosed.", "disclose"),
+        ("Nobody answered the door at the house.", "answer"),
+        ("No one was hurt in the fire.", "hurt"),
+    ],
+)
+def test_a_negative_subject_negates_the_claim(parse: Parse, text: str, predicate: str) -> None:
+    claim = _one(_claims(parse, text), predicate)
+    assert claim["detail"].get("negated") is True
+
+
+def test_a_determiner_that_is_not_no_leaves_the_claim_affirmed(parse: Parse) -> None:
+    claim = _one(_claims(parse, "Some terms of the deal were disclosed."), "disclose")
+    assert claim["detail"].get("negated") is None

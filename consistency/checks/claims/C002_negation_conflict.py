@@ -4,11 +4,14 @@ Two sources make the same claim (same subject, predicate and object) but one
 negates it: "the ministry confirmed the deal" against "the ministry did not
 confirm the deal".
 
-Both must be told as fact (not "would not have ...") and of the same time (a
-future "will take effect" against "has not taken effect"); a bare denial ("did
-not agree") answers a detailed assertion, but a detailed denial ("did not
-rescind a rule") does not contradict a bare assertion ("rescinded"), and a
-light verb ("have", "take") says nothing without its object.
+Both must be told as fact (not "would not have ...", "could not be
+measured") and in the same tense ("will take effect" against "has not taken
+effect" is no conflict); a bare denial ("did not agree") answers a detailed
+assertion, but a detailed denial ("did not rescind a rule") does not
+contradict a bare assertion ("rescinded"); with no object on either side the
+two clauses must read alike ("checked into the Betty Ford Center" against
+"never checked into Morningside" is no conflict); a light verb ("have",
+"take") says nothing without its object.
 
 Options: ``min_object_similarity`` for two objects to name the same thing.
 
@@ -17,10 +20,13 @@ Example: "Police arrested the driver" / "Police did not arrest the driver".
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Final
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import checkable_claim, same_claim
@@ -28,18 +34,41 @@ from consistency.checks.facts import Row, cross_pairs, detail, evidence, of_kind
 
 #: verbs too light to assert anything without their object ("agencies have ...")
 LIGHT_VERBS: Final = frozenset({"be", "have", "do", "get", "make", "take", "go", "come"})
+#: modal readings under which a claim is not told as fact ("could not be measured");
+#: "agreed to buy" (planned) still tells that the agreement happened
+NOT_FACT: Final = frozenset({"conditional", "possible", "obligation"})
+_WORD: Final = re.compile(r"[a-z0-9]+")
+
+
+def _unsaid(yes: Row, no: Row) -> set[str]:
+    """Content words of the denial that the assertion lacks, past its subject and verb:
+    "morningside" in "never checked into Morningside" against "checked into Betty Ford"."""
+    said = set(_WORD.findall(str(yes["text"]).lower()))
+    subject = set(_WORD.findall(f"{no['canonical']} {no['subject']}".lower()))
+    verb = str(no["predicate"] or "")[:4]
+    return {
+        w
+        for w in _WORD.findall(str(no["text"]).lower())
+        if w not in said | subject | STOP_WORDS and not (verb and w.startswith(verb))
+    }
 
 
 def _opposed(yes: Row, no: Row) -> bool:
-    """Can the denial contradict the assertion? Both are told as fact, in the same time;
-    a bare denial ("did not agree") covers a detailed assertion, not the reverse."""
-    if any("conditional" in (detail(r).get("modality") or []) for r in (yes, no)):
+    """Can the denial contradict the assertion? Both told as fact, in the same tense, about
+    the same thing; a bare denial ("did not agree") covers a detailed assertion, not the
+    reverse."""
+    if any(NOT_FACT.intersection(detail(r).get("modality") or []) for r in (yes, no)):
         return False  # "would not have placed him on reserve" is a hypothesis
-    if (yes["tense"] == "future") != (no["tense"] == "future"):
+    if yes["tense"] and no["tense"] and yes["tense"] != no["tense"]:
         return False  # "will take effect" and "has not yet taken effect" both hold
+    complements = {detail(yes).get("complement"), detail(no).get("complement")}
+    if len(complements) == 2 and None not in complements:
+        return False  # "wanted to break the record" / "did not want to dwell on it"
     if not yes["object"] and no["object"]:
         return False  # "Salazar rescinded ..." and "did not rescind a rule": maybe another
-    return bool(yes["object"] and no["object"]) or yes["predicate"] not in LIGHT_VERBS
+    if yes["predicate"] in LIGHT_VERBS and not (yes["object"] and no["object"]):
+        return False  # "agencies will have to consult" / "do not have the expertise"
+    return bool(yes["object"]) or not _unsaid(yes, no)
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:

@@ -70,9 +70,21 @@ def modality_of(verb: Token) -> list[str]:
     return sorted(set(out))
 
 
+#: subjects that deny the clause on their own: "no terms were disclosed", "nobody was hurt"
+NEGATIVE_SUBJECTS: Final = frozenset({"nobody", "nothing", "none", "no-one"})
+
+
 def negated(verb: Token) -> bool:
-    """A 'not', 'n't' or 'never' on the verb."""
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
+    """A 'not', 'n't' or 'never' on the verb, or a subject that is 'no ...' or 'nobody'."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "not"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in NEGATIVE_SUBJECTS
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True
+    return False
 
 
 def perfect(verb: Token) -> bool:
