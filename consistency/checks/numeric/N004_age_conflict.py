@@ -78,6 +78,15 @@ def _birthday(row: Row) -> bool:
     return head_noun(row["object"]) == "birthday"
 
 
+def _whose(row: Row) -> tuple[object, ...]:
+    """The phrases naming whose age it is: "Robyn Mendes's 12-year-old daughter" is the
+    daughter's, not Robyn Mendes's; "Mayor Anna Berg, 52" is the mayor's."""
+    subject, thing = key_text(row["subject"]), key_text(row["object"])
+    if thing and subject and head_noun(thing) not in subject.split():
+        return (row["object"],)
+    return (row["subject"], row["object"])
+
+
 def _inside(row: Row, claim: Row) -> bool:
     return int(claim["char_start"]) <= int(row["char_start"]) < int(claim["char_end"])
 
@@ -134,7 +143,7 @@ def _statements(ctx: CheckContext) -> Iterator[Born]:
     for row in facts:
         found: Born | None = None
         birthday = row["kind"] == "age" and _birthday(row)
-        phrases = (row["subject"], row["object"])
+        phrases = _whose(row) if not birthday else (row["subject"], row["object"])
         if row["kind"] == "age" and (person := people.of(row, phrases, possessive=birthday)):
             document = documents.get(str(row["doc_id"]), {})
             found = _from_age(row, person, document.get("anchor_date"), document.get("story"))
