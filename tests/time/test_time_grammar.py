@@ -68,3 +68,31 @@ def test_a_consequence_of_a_past_act_keeps_its_past() -> None:
     assert predicate(sentence, "on Monday")[1:] == ("past", "past")
     sentence = "The carmaker announced deep cuts, resulting in the closure of a plant in May."
     assert predicate(sentence, "in May")[1:] == ("past", "past")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "tense"),
+    [
+        ("He was present at a 1972 meeting with the senator.", "1972", "past"),
+        ("The actress sought help in 2010 at the same clinic.", "in 2010", "past"),
+        ("He tied the marks set by two coaches in 1952.", "in 1952", "past"),
+    ],
+)
+def test_past_acts_near_plan_or_schedule_words_stay_past(
+    sentence: str, expression: str, tense: str
+) -> None:
+    assert predicate(sentence, expression)[1] == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "tense"),
+    [
+        ("The company sought to list its shares in March.", "in March", "planned"),
+        ("The trial is set for June 3.", "June 3", "scheduled"),
+        ("The bridge is set to open in May.", "in May", "scheduled"),
+    ],
+)
+def test_plan_and_schedule_words_pointing_ahead_keep_their_label(
+    sentence: str, expression: str, tense: str
+) -> None:
+    assert predicate(sentence, expression)[1] == tense

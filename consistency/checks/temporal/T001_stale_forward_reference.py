@@ -7,7 +7,10 @@ when the article was written: usually background recycled from an older
 story without its tense updated.
 
 A date the writer placed in the past on purpose ("last year", "two weeks ago")
-is not a forward reference, even inside a forward-looking clause.
+is not a forward reference, even inside a forward-looking clause; nor is a plan,
+schedule or invitation dated with its own past year ("was planning to marry in
+2012"): that is history told as such. A future tense ("will visit on 3 May
+2023") pointing into the past is flagged whatever its form.
 
 Example: in an article dated 15 June 2022, "Xi also invited Putin to the
 opening of the Winter Olympics in early February".
@@ -24,6 +27,7 @@ from consistency.checks.base import Check, CheckContext, Finding, Options, Sever
 from consistency.checks.facts import anchor_phrase, anchors, detail, evidence, rows
 
 PAST_MARKER: Final = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.I)
+EXPLICIT_YEAR: Final = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 #: Tenses and modalities that look forward from the time of the statement.
 FORWARD: Final = {
     "future": "a future event",
@@ -46,6 +50,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             info.get("relative_to") == "anchor" and not info.get("year_choice")
         ):
             continue  # "last year", "two weeks ago": the writer placed it in the past on purpose
+        if fact["tense"] != "future" and EXPLICIT_YEAR.search(fact["text"]):
+            continue  # "was planning to marry in 2012", "a 1972 meeting": history, dated on purpose
         what = FORWARD[fact["tense"]]
         verb = fact["predicate"] or "the verb"
         yield Finding(

@@ -18,6 +18,9 @@ from consistency.extract.time.context import TenseOf
 PLANNED: Final = frozenset({"plan", "intend", "aim", "hope", "prepare", "seek"})
 SCHEDULED: Final = frozenset({"schedule", "slate", "set", "due", "expect", "poise", "pencil"})
 INVITED: Final = frozenset({"invite"})
+#: verbs that plan or schedule only with what they point at: "sought to expand", "set to
+#: open", "set for May"; "sought help in 2010" and "marks set in 1952" are past acts
+NEED_COMPLEMENT: Final = frozenset({"seek", "hope", "aim", "prepare", "set"})
 #: nouns whose date says when they are due ("a May 10 deadline")
 EVENT_NOUNS: Final = frozenset(
     {
@@ -107,13 +110,19 @@ def _forward(own: str | None) -> str:
 
 def _label(verb: Token, own: str | None) -> tuple[str | None, str | None]:
     lemma = verb.lemma_.lower()
+    ahead = _looks_ahead(verb)
     if lemma in INVITED:
         return "invited", _forward(own)
-    if lemma in SCHEDULED:
+    if lemma in SCHEDULED and (ahead or lemma not in NEED_COMPLEMENT):
         return "scheduled", "future"  # what was scheduled lies ahead of the scheduling
-    if lemma in PLANNED:
+    if lemma in PLANNED and (ahead or lemma not in NEED_COMPLEMENT):
         return "planned", "future" if own in ("present", "future", None) else own
     return own, own
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """ "seek to ...", "set to open", "set for May": the verb points at what is to come."""
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
 
 
 def _scheduled_noun(doc: Doc, start: int, end: int) -> bool:
@@ -130,9 +139,10 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
     verb = governing_verb(doc, start, end)
     if verb is None:
         return NONE
-    if _scheduled_noun(doc, start, end):
-        return Predicate(verb.lemma_.lower(), "scheduled", "future")
     own = _own_tense(verb)
+    if _scheduled_noun(doc, start, end) and (own != "past" or _present_perfect(verb)):
+        # "faces a May 10 deadline"; but "was at a 1972 meeting" tells a past event
+        return Predicate(verb.lemma_.lower(), "scheduled", "future")
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     # "an event to be held on ...": a passive infinitive looks ahead
     infinitive = any(c.tag_ == "TO" for c in auxes) and any(c.lemma_ == "be" for c in auxes)
