@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -180,6 +181,21 @@ def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: fl
     if not a["object"] or not b["object"]:
         return True
     return phrase_similarity(a["object"], b["object"]) >= min_similarity
+
+
+#: modal readings under which a claim is not told as fact ("could not be measured");
+#: "agreed to buy" (planned) still tells that the agreement happened
+NOT_FACT: Final = frozenset({"conditional", "possible", "obligation"})
+
+
+def told_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Are two claims both told as fact and in the same tense? "would not have placed him"
+    is a hypothesis; "will host the show this year" and "hosted it in 2007" are two events."""
+    for row in (a, b):
+        detail = json.loads(row["detail"]) if row.get("detail") else {}
+        if NOT_FACT.intersection(detail.get("modality") or []):
+            return False
+    return not (a["tense"] and b["tense"] and a["tense"] != b["tense"])
 
 
 def _full_name(value: object) -> bool:

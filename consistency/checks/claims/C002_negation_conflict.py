@@ -29,14 +29,11 @@ from typing import Final
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import checkable_claim, same_claim
+from consistency.checks.comparators import checkable_claim, same_claim, told_alike
 from consistency.checks.facts import Row, cross_pairs, detail, evidence, of_kind, peer_documents
 
 #: verbs too light to assert anything without their object ("agencies have ...")
 LIGHT_VERBS: Final = frozenset({"be", "have", "do", "get", "make", "take", "go", "come"})
-#: modal readings under which a claim is not told as fact ("could not be measured");
-#: "agreed to buy" (planned) still tells that the agreement happened
-NOT_FACT: Final = frozenset({"conditional", "possible", "obligation"})
 _WORD: Final = re.compile(r"[a-z0-9]+")
 
 
@@ -57,10 +54,8 @@ def _opposed(yes: Row, no: Row) -> bool:
     """Can the denial contradict the assertion? Both told as fact, in the same tense, about
     the same thing; a bare denial ("did not agree") covers a detailed assertion, not the
     reverse."""
-    if any(NOT_FACT.intersection(detail(r).get("modality") or []) for r in (yes, no)):
-        return False  # "would not have placed him on reserve" is a hypothesis
-    if yes["tense"] and no["tense"] and yes["tense"] != no["tense"]:
-        return False  # "will take effect" and "has not yet taken effect" both hold
+    if not told_alike(yes, no):
+        return False  # "would not have placed him ...", "will take effect" / "has not yet"
     complements = {detail(yes).get("complement"), detail(no).get("complement")}
     if len(complements) == 2 and None not in complements:
         return False  # "wanted to break the record" / "did not want to dwell on it"

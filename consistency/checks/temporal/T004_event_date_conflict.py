@@ -3,7 +3,10 @@
 Two sources make the same claim (same subject, predicate and object) and
 attach dates to it that cannot both be right: their resolved intervals do not
 overlap ("the dam burst on Tuesday" against "the dam burst on Monday" in
-articles of the same day).
+articles of the same day). Both must be told as fact and in the same tense
+("will host the show this year" and "hosted it in 2007" are two events), and
+both name an object or neither ("a quake struck Aceh in 2004" is not "the
+quake struck yesterday").
 
 Options: ``min_object_similarity`` for two claims to report the same event.
 
@@ -17,7 +20,12 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import checkable_claim, intervals_overlap, same_claim
+from consistency.checks.comparators import (
+    checkable_claim,
+    intervals_overlap,
+    same_claim,
+    told_alike,
+)
 from consistency.checks.facts import Row, by_id, cross_pairs, evidence, of_kind, peer_documents
 
 
@@ -35,6 +43,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             continue
         if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
             continue
+        if not told_alike(a, b) or bool(a["object"]) != bool(b["object"]):
+            continue  # "will host it this year" / "hosted it in 2007"; "struck Aceh" / "struck"
         if any(
             intervals_overlap(x["time_start"], x["time_end"], y["time_start"], y["time_end"])
             for x in dates_a
