@@ -204,6 +204,21 @@ def _full_name(value: object) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
+def same_matter(
+    claims_a: list[Mapping[str, Any]] | None, claims_b: list[Mapping[str, Any]] | None
+) -> bool:
+    """Do two facts sit in clauses about the same matter: some claim of each with the same
+    predicate and the same subject head ("14 people were killed" / "killed 14 people")?
+    Facts no claim carries cannot tell, and pass."""
+    if not claims_a or not claims_b:
+        return True
+    return any(
+        x["predicate"] == y["predicate"] and head_noun(x["canonical"]) == head_noun(y["canonical"])
+        for x in claims_a
+        for y in claims_b
+    )
+
+
 def key_text(value: object) -> str:
     """Case- and space-folded text of a cell; empty for missing values."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

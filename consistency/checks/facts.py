@@ -88,3 +88,12 @@ def same_day(a: Row, b: Row, max_days_apart: int) -> bool:
         return True
     gap = date.fromisoformat(a["anchor_date"]) - date.fromisoformat(b["anchor_date"])
     return abs(gap.days) <= max_days_apart
+
+
+def claims_of(ctx: CheckContext) -> dict[str, list[Row]]:
+    """For each fact id, the claims that carry it (a figure, date or ordinal of the clause)."""
+    out: dict[str, list[Row]] = {}
+    for claim in of_kind(ctx, "claim"):
+        for fact_id in str(claim.get("link") or "").split():
+            out.setdefault(fact_id, []).append(claim)
+    return out

@@ -2,6 +2,9 @@
 
 An ordinal attached to the same kind of event ("call", "visit", "round of
 talks") and the same participants should agree across reports of one story.
+When both ordinals sit in claims, some claim of each must have the same
+predicate and subject: "was knocked down in the sixth round" and "the fight
+was stopped in the seventh round" number two moments, not one.
 
 Example: "It was the second call between the two leaders this year" against
 "It was the third call between the two leaders this year".
@@ -14,7 +17,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import by_id, evidence, rows
+from consistency.checks.comparators import same_matter
+from consistency.checks.facts import by_id, claims_of, evidence, rows
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
@@ -22,10 +26,13 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         (ctx.alignments["kind"] == "ordinal") & (ctx.alignments["relation"] == "conflict")
     ]
     facts = by_id(ctx)
+    owners = claims_of(ctx)
     for pair in rows(pairs):
         if pair["score"] < options["min_context_score"]:
             continue
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
+        if not same_matter(owners.get(a["fact_id"]), owners.get(b["fact_id"])):
+            continue  # "knocked down in the sixth round" / "stopped in the seventh round"
         thing = a["object"] or "event"
         yield Finding(
             evidence=(evidence(a), evidence(b)),

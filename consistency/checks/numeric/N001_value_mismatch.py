@@ -5,6 +5,10 @@ thing (and period, when known), in sentences that speak of the same matter,
 and the values disagree beyond rounding and what their qualifiers allow
 ("more than 30%" and "32%" agree; "$147 billion" and "$174 billion" do not).
 
+When both figures sit in claims, some claim of each must have the same
+predicate and subject ("Smith ran for 101 yards" is not "Jones threw for 352
+yards").
+
 Figures with no period of their own are compared only between reports written
 on the same day or the next: "shares fell 3%" on Monday and "shares fell 9%"
 a month later are different days, not a conflict.
@@ -29,9 +33,10 @@ from consistency.checks.comparators import (
     interval,
     measured_key,
     numbers_compatible,
+    same_matter,
     scale_factor,
 )
-from consistency.checks.facts import anchors, by_id, evidence, peer_documents, rows
+from consistency.checks.facts import anchors, by_id, claims_of, evidence, peer_documents, rows
 from consistency.draft import DRAFT
 
 #: ages are compared per person by N004, not by the noun they modify ("a man, 24")
@@ -46,12 +51,15 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     if pairs.empty:
         return
     facts = by_id(ctx)
+    owners = claims_of(ctx)
     peers = peer_documents(ctx, max_days_apart=options["max_days_apart"])
     roles = {doc_id: row.get("role") for doc_id, row in anchors(ctx).items()}
     for pair in rows(pairs):
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
         if pair["score"] < options["min_context_score"] or not measured_key(a):
             continue  # figures with no measured thing of their own are too loose to compare
+        if not same_matter(owners.get(a["fact_id"]), owners.get(b["fact_id"])):
+            continue  # "ran for 101 yards" / "threw for 352 yards": two players, two feats
         if a["period"] or b["period"]:
             if a["period"] != b["period"]:
                 continue
