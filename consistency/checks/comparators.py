@@ -198,6 +198,12 @@ def told_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return not (a["tense"] and b["tense"] and a["tense"] != b["tense"])
 
 
+def _names_someone(value: object) -> bool:
+    """A phrase that is a name: two or more capitalized words, or an acronym (AMD)."""
+    words = str(value or "").split()
+    return _full_name(value) or (len(words) == 1 and len(words[0]) > 1 and words[0].isupper())
+
+
 def _full_name(value: object) -> bool:
     """A name of two or more capitalized words: two different ones are two things."""
     words = str(value or "").split()
@@ -240,7 +246,10 @@ def head_noun(phrase: object) -> str:
 
 
 def measured_key(row: Mapping[str, Any]) -> str:
-    """The head noun of the measured thing, or "" when it only names a unit or kind."""
+    """The head noun of the measured thing, or "" when it only names a unit or kind, or
+    is a name rather than a thing."""
+    if _names_someone(row["object"]):
+        return ""  # "101 for Peyton Hillis", "$281 million for AMD": a name, not a thing
     head = head_noun(row["object"])
     generic = GENERIC_THINGS | {row["kind"]}
     if row["kind"] in ("money", "percent"):

@@ -6,7 +6,12 @@ import math
 
 import pytest
 
-from consistency.checks.comparators import numbers_compatible, scale_factor, written_interval
+from consistency.checks.comparators import (
+    measured_key,
+    numbers_compatible,
+    scale_factor,
+    written_interval,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +54,18 @@ def test_scale_factor_finds_a_thousandfold_slip_only() -> None:
     assert scale_factor(3.2e9, 3.2e6) == 3
     assert scale_factor(3.2e9, 3.1e6) is None
     assert scale_factor(300, 30) is None
+
+
+@pytest.mark.parametrize(
+    ("thing", "key"),
+    [
+        ("trade volume", "volume"),
+        ("Revenue", "revenue"),
+        ("Peyton Hillis", ""),
+        ("AMD", ""),
+        ("percent", ""),
+    ],
+)
+def test_measured_key_is_a_things_head_noun_never_a_name(thing: str, key: str) -> None:
+    row = {"object": thing, "kind": "quantity", "unit": None}
+    assert measured_key(row) == key

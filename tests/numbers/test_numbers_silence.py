@@ -33,6 +33,8 @@ from consistency.extract.numbers import find_figures
         "The talks lasted three years.",
         "The talks lasted 20 minutes.",
         "See www.example.com/2021/05/story for details.",
+        "The story was filed as 20130914 under case 223712941.",
+        "Tracks cost 099 in the store.",
     ],
 )
 def test_never_a_quantity(text: str) -> None:
@@ -55,3 +57,8 @@ def test_a_bare_one_is_not_a_figure_but_one_dollar_is() -> None:
 
 def test_a_small_proper_fraction_is_a_number() -> None:
     assert find_figures("1/2 of voters")[0].value == 0.5
+
+
+def test_long_figures_with_separators_or_money_stay_figures() -> None:
+    assert [f.value for f in find_figures("The city has 1,250,000 people.")] == [1250000]
+    assert [f.value for f in find_figures("It cost $1000000 to build.")] == [1000000]

@@ -162,6 +162,9 @@ NEVER: Final = tuple(
         r"\.?\d+[-\s]?(?:caliber|calibre)\b",
         r"\b(?:first|second|third)\s*-\s*degree\b",
         r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b",
+        # identifiers: a leading zero ("099", "06") or seven digits and more with no
+        # separator ("20130914", "223712941"), unless money or a decimal
+        r"(?<![\d.,$€£¥])\b(?:0\d+|\d{7,})\b(?![.,]\d)",
     )
 )
 #: "15/6": day and month, or any slash pair that is not a small proper fraction.
