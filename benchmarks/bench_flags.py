@@ -1,6 +1,6 @@
 """Flags on real multi-source news: GVDB dev incidents and MEANTIME topics.
 
-``python -m benchmarks.bench_flags [--sample N]``
+``python -m benchmarks.bench_flags [--sample N] [--no-ecb]``
 
 GVDB: articles of the dev split grouped by incident (date, city, state) into
 stories; the crowd labels give each article's killed and injured counts. A
@@ -11,8 +11,11 @@ written next to "killed", "dead", "injured" or "wounded" differ). All groups
 share one incident date, so any date-conflict flag there is a false alarm.
 
 MEANTIME: each of the four topics is one story of 30 Wikinews articles dated
-by their creation time; we report flags per article by check, and print a
-seeded sample of flags to be judged by hand.
+by their creation time. ECB+: 982 articles without dates, one story per
+sub-topic (reports of one event written over days or weeks), the hardest
+setting for cross-source checks, which then take all reports of a story as
+written on one day. For both we report flags per article by check and print
+a seeded sample of warning and error flags to be judged by hand.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import argparse
 import json
 import random
 import re
+import tarfile
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -124,16 +128,29 @@ def _per_article(flags: pd.DataFrame, n: int) -> str:
     return ", ".join(f"{code} {count / n:.2f}" for code, count in counts.items()) or "none"
 
 
-def bench_meantime(sample: int) -> None:
-    articles = list(meantime_articles())
+def ecb_articles() -> list[Article]:
+    """ECB+ documents, undated, one story per sub-topic (its ecb or ecbplus half)."""
+    from benchmarks.bench_entities import ECB_ARCHIVE, read_ecb
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(ECB_ARCHIVE) as tar:
+            tar.extractall(tmp, filter="data")
+        root = next(p for p in Path(tmp).rglob("ECB+") if p.is_dir())
+        topics = sorted((p.name for p in root.iterdir() if p.is_dir()), key=int)
+        return [
+            Article(d.name, d.text, f"{t}-{'ecbplus' if 'ecbplus' in d.name else 'ecb'}")
+            for t in topics
+            for d in read_ecb(root, t)
+        ]
+
+
+def report_flags(name: str, articles: list[Article], sample: int) -> None:
+    """Flags per article by code and severity, and a seeded sample to judge by hand."""
     started = time.perf_counter()
     run = run_stories(articles)
     seconds = time.perf_counter() - started
     flags = run.flags
-    print(
-        f"MEANTIME: {len(articles)} articles in 4 topics, {seconds:.1f}s "
-        f"({len(articles) / seconds:.1f} articles/s)"
-    )
+    print(f"{name}: {len(articles)} articles, {seconds:.1f}s ({len(articles) / seconds:.1f}/s)")
     print(
         f"  flags per article: {len(flags) / len(articles):.2f}; by severity: "
         + ", ".join(f"{s} {n}" for s, n in flags["severity"].value_counts().items())
@@ -150,10 +167,13 @@ def bench_meantime(sample: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", type=int, default=20, help="MEANTIME flags to print")
+    parser.add_argument("--sample", type=int, default=20, help="flags to print per corpus")
+    parser.add_argument("--no-ecb", action="store_true", help="skip ECB+ (about 3 minutes)")
     args = parser.parse_args(argv)
     bench_gvdb()
-    bench_meantime(args.sample)
+    report_flags("MEANTIME (4 topics, dated)", list(meantime_articles()), args.sample)
+    if not args.no_ecb:
+        report_flags("ECB+ (undated, one story per sub-topic)", ecb_articles(), args.sample)
     return 0
 
 
