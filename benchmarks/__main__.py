@@ -1,9 +1,10 @@
-"""``python -m benchmarks``: run every benchmark module in turn."""
+"""``python -m benchmarks``: run every benchmark module in turn, each in its own process
+(so that one benchmark's memory and warm caches do not colour the next one's figures)."""
 
 from __future__ import annotations
 
-import importlib
 import pkgutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -14,9 +15,8 @@ def main() -> int:
     status = 0
     for name in names:
         print(f"== benchmarks.{name}", flush=True)
-        module = importlib.import_module(f"benchmarks.{name}")
-        result = module.main()
-        status = status or int(result or 0)
+        result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], check=False)
+        status = status or result.returncode
     return status
 
 
