@@ -31,6 +31,8 @@ from consistency.checks.comparators import measured_key, numbers_compatible, wri
 from consistency.checks.facts import Row, anchors, detail, evidence, rows
 
 Interval = tuple[float, float]
+#: (story, measured thing, year)
+LevelKey = tuple[object, str, str]
 YEAR = re.compile(r"\d{4}")
 LEVEL_KINDS = ("money", "quantity", "percent")
 
@@ -126,13 +128,13 @@ def _direction(level: Row, base: Row) -> Finding | None:
     return None
 
 
-def _level_index(facts: list[Row], stories: dict[str, object]) -> dict[tuple, list[Row]]:
+def _level_index(facts: list[Row], stories: dict[str, object]) -> dict[LevelKey, list[Row]]:
     """Levels with a measured thing and a year, by (story, thing, year)."""
     keys: dict[str, str] = {}
     for change in facts:
         if change["role"] == "change" and change["link"] and measured_key(change):
             keys[_first(change["link"])] = measured_key(change)
-    index: dict[tuple, list[Row]] = defaultdict(list)
+    index: dict[LevelKey, list[Row]] = defaultdict(list)
     for row in facts:
         if row["kind"] not in LEVEL_KINDS or row["role"] == "change" or _part(row) == "from":
             continue
