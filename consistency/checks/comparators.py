@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -12,6 +11,8 @@ from typing import Any, Final
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
+
+from consistency.checks.facts import detail
 
 #: Relative difference two exact figures may show and still be the same rounded figure.
 ROUNDING_TOLERANCE: Final = 0.02
@@ -194,10 +195,10 @@ def told_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     "said the clinics would open" is the future told in the past, not a hypothesis."""
     times = []
     for row in (a, b):
-        detail = json.loads(row["detail"]) if row.get("detail") else {}
-        modality = set(detail.get("modality") or [])
+        info = detail(row)
+        modality = set(info.get("modality") or [])
         tense = row["tense"]
-        if "conditional" in modality and "reported" in modality and not detail.get("perfect"):
+        if "conditional" in modality and "reported" in modality and not info.get("perfect"):
             modality.discard("conditional")  # "said X would open": reported future
             tense = "future" if tense == "conditional" else tense
         if NOT_FACT & modality:

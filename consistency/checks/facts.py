@@ -90,10 +90,20 @@ def same_day(a: Row, b: Row, max_days_apart: int) -> bool:
     return abs(gap.days) <= max_days_apart
 
 
+def link_ids(row: Row) -> list[str]:
+    """The fact ids a row links to (a change's level, a claim's dates and figures), in order."""
+    return str(row.get("link") or "").split()
+
+
+def linked(row: Row, index: dict[str, Row]) -> list[Row]:
+    """The rows a row links to, looked up in ``index`` (see :func:`by_id`)."""
+    return [index[i] for i in link_ids(row) if i in index]
+
+
 def claims_of(ctx: CheckContext) -> dict[str, list[Row]]:
     """For each fact id, the claims that carry it (a figure, date or ordinal of the clause)."""
     out: dict[str, list[Row]] = {}
     for claim in of_kind(ctx, "claim"):
-        for fact_id in str(claim.get("link") or "").split():
+        for fact_id in link_ids(claim):
             out.setdefault(fact_id, []).append(claim)
     return out

@@ -28,7 +28,7 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import measured_key, numbers_compatible, written_interval
-from consistency.checks.facts import Row, anchors, detail, evidence, rows
+from consistency.checks.facts import Row, anchors, detail, evidence, link_ids, linked, rows
 
 Interval = tuple[float, float]
 #: (story, measured thing, year)
@@ -37,8 +37,9 @@ YEAR = re.compile(r"\d{4}")
 LEVEL_KINDS = ("money", "quantity", "percent")
 
 
-def _first(link: object) -> str:
-    return str(link or "").split(" ")[0]
+def _first(row: Row, index: dict[str, Row]) -> Row | None:
+    """The row a row links to first: a change's level, a "to" level's "from" level."""
+    return next(iter(linked(row, index)), None)
 
 
 def _part(row: Row) -> str | None:
@@ -133,7 +134,7 @@ def _level_index(facts: list[Row], stories: dict[str, object]) -> dict[LevelKey,
     keys: dict[str, str] = {}
     for change in facts:
         if change["role"] == "change" and change["link"] and measured_key(change):
-            keys[_first(change["link"])] = measured_key(change)
+            keys[link_ids(change)[0]] = measured_key(change)
     index: dict[LevelKey, list[Row]] = defaultdict(list)
     for row in facts:
         if row["kind"] not in LEVEL_KINDS or row["role"] == "change" or _part(row) == "from":
@@ -165,10 +166,10 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     changes_of: dict[str, list[Row]] = defaultdict(list)
     for row in facts:
         if row["role"] == "change" and row["link"]:
-            changes_of[_first(row["link"])].append(row)
+            changes_of[link_ids(row)[0]].append(row)
     tolerance = options["tolerance"]
     for level in facts:  # "rose 30 percent to B from A", one sentence
-        base = index.get(_first(level["link"])) if _part(level) == "to" else None
+        base = _first(level, index) if _part(level) == "to" else None
         if base is None or (base["kind"], base["unit"]) != (level["kind"], level["unit"]):
             continue
         found = [_magnitude(c, level, base, tolerance) for c in changes_of[str(level["fact_id"])]]
@@ -177,7 +178,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         yield from (f for f in found if f is not None)
     levels = _level_index(facts, stories)
     for change in facts:  # a dated change against the figures for its year and the one before
-        level = index.get(_first(change["link"])) if change["role"] == "change" else None
+        level = _first(change, index) if change["role"] == "change" else None
         if change["role"] != "change" or (level and _part(level) == "to" and level["link"]):
             continue  # its sentence gives the base: checked above
         period = change["period"] or (level or {}).get("period")

@@ -28,7 +28,7 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import head_noun, interval, key_text, timex_interval
-from consistency.checks.facts import Row, anchors, by_id, evidence, rows
+from consistency.checks.facts import Row, anchors, by_id, evidence, linked, rows
 from consistency.checks.people import People
 
 MAX_AGE = 120
@@ -124,9 +124,9 @@ def _from_claim(claim: Row, person: str, around: list[Row]) -> Born | None:
     ages = list({r["fact_id"]: r for r in around if r["kind"] in ("quantity", "age")}.values())
     if len(ages) != 1 or ages[0]["unit"] not in (None, "year"):
         return None
-    n = int(ages[0]["value"]) if 0 < ages[0]["value"] <= MAX_AGE else 0
-    if not n:
+    if not 0 < ages[0]["value"] <= MAX_AGE:
         return None
+    n = int(ages[0]["value"])
     born = (_years_before(when[0], n), _years_before(when[1], n))
     return Born(person, *born, (ages[0], day), f"turned {n} {day['text']}")
 
@@ -149,7 +149,7 @@ def _statements(ctx: CheckContext) -> Iterator[Born]:
             found = _from_age(row, person, document.get("anchor_date"), document.get("story"))
         elif row["kind"] == "claim" and key_text(row["predicate"]) in ("bear", "turn"):
             person = people.of(row, (row["canonical"], row["subject"]))
-            around = [index[i] for i in str(row["link"] or "").split() if i in index]
+            around = linked(row, index)
             around += [r for r in figures[str(row["doc_id"])] if _inside(r, row)]
             found = _from_claim(row, person, around) if person else None
         if found is not None:

@@ -26,12 +26,21 @@ from consistency.checks.comparators import (
     same_claim,
     told_alike,
 )
-from consistency.checks.facts import Row, by_id, cross_pairs, evidence, of_kind, peer_documents
+from consistency.checks.facts import (
+    Row,
+    by_id,
+    cross_pairs,
+    evidence,
+    linked,
+    of_kind,
+    peer_documents,
+)
 
 
 def _dates(claim: Row, facts: dict[str, Row]) -> list[Row]:
-    linked = (facts.get(i) for i in (claim["link"] or "").split())
-    return [f for f in linked if f and f["kind"] == "date" and f["time_start"] and f["time_end"]]
+    return [
+        f for f in linked(claim, facts) if f["kind"] == "date" and f["time_start"] and f["time_end"]
+    ]
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
