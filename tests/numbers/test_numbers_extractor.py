@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import Parse
 
 from consistency.extract.numbers import extract_numbers
@@ -80,3 +81,19 @@ def test_a_date_in_a_sentence_gives_no_figure(parse: Parse) -> None:
 def test_apposition_age_belongs_to_the_name(parse: Parse) -> None:
     rows = rows_by_text(parse, "Police said Ronald Munn, 28, was shot on Monday.")
     assert (rows["28"]["kind"], rows["28"]["subject"]) == ("age", "Ronald Munn")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("A man in his 20s was shot on Monday.", "20s", "man"),
+        ("Maria Lopez, in her early thirties, was hurt.", "early thirties", "Maria Lopez"),
+        ("Police said Maria Lopez was in her early thirties.", "early thirties", "Maria Lopez"),
+        ("Jim Barr turned 21 shortly before he was killed.", "21", "Jim Barr"),
+    ],
+)
+def test_decade_and_turned_ages_belong_to_the_person(
+    parse: Parse, text: str, surface: str, subject: str
+) -> None:
+    row = rows_by_text(parse, text)[surface]
+    assert (row["kind"], row["subject"]) == ("age", subject)

@@ -326,6 +326,61 @@ def test_age_range() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
+        ("They found the body of Ana Ruiz, 23. She had been shot.", "23", 23),
+        ("The gunman was identified as Joe Hig\xadgins, 62. The victim", "62", 62),
+        ("At least one other man, 21, was inside the van.", "21", 21),
+        ("Police charged Tom Lee and Dan Cobb, both 17, with robbery.", "17", 17),
+        ("He turned 21 shortly before he was killed.", "21", 21),
+        ("She turns 65 next year.", "65", 65),
+        ("Mary Jones, 43yoa, of Mount Olive", "43yoa", 43),
+        ("Tom Adkins 29 YOA was found", "29 YOA", 29),
+    ],
+)
+def test_ages_of_people_in_news_copy(text: str, surface: str, value: float) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.value, f.unit) == (surface, "age", value, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("A man in his 20s was shot.", "20s", 20, 29),
+        ("a woman in her early thirties", "early thirties", 30, 33),
+        ("a boy in his late teens", "late teens", 16, 19),
+        ("the victims were in their 20's, family members said", "20's", 20, 29),
+        ("Suspect: black male, mid-20s, wearing a hoodie", "mid-20s", 23, 26),
+        ("described as between 18 and 24 years of age", "between 18 and 24 years of age", 18, 24),
+        ("a man aged between 18 and 24.", "aged between 18 and 24", 18, 24),
+    ],
+)
+def test_age_spans_read_as_ranges(text: str, surface: str, low: float, high: float) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.unit, f.low, f.high, f.is_range) == (
+        surface,
+        "age",
+        "year",
+        low,
+        high,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temperatures stayed in the mid-20s.",
+        "Prices rose in the 80s and the 1920s.",
+        "The index turned 100 points higher.",
+        "On Monday, 23 were hurt.",
+    ],
+)
+def test_decades_and_other_numbers_after_names_are_not_ages(text: str) -> None:
+    assert all(f.kind != "age" for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
         ("two thirds of voters", "two thirds", 2 / 3),
         ("a third of voters", "a third", 1 / 3),
         ("half of the workers", "half", 0.5),

@@ -26,6 +26,8 @@ from consistency.extract.numbers import find_figures
         "It opened on the 24th of February.",
         "It opened in May 2021.",
         "The boom of the 1990s ended.",
+        "The boom of the 80s ended.",
+        "Temperatures stayed in the mid-20s.",
         "COVID-19 spread to G7 nations.",
         "Resolution 2231 was adopted.",
         "The office is open 24/7.",

@@ -18,7 +18,7 @@ def expand(text: str, d: Draft) -> Draft | None:
         if pt.BIRTHDAY_AFTER.match(text, d.end):
             d.kind, d.unit, d.role = "age", "year", "age"
         return d
-    if d.role == "change":  # "doubled", "fell by half": complete already
+    if d.role in ("change", "age"):  # "doubled", "in his 20s": complete already
         return d
     if not d.words and not d.vague:
         _mixed_fraction(text, d)
@@ -131,6 +131,9 @@ def _unit_after(text: str, d: Draft) -> None:
     if _apposition_age(text, d):
         d.kind, d.role, d.unit = "age", "age", "year"
         return
+    if _turned_age(text, d):
+        d.kind, d.role, d.unit = "age", "age", "year"
+        return
     if m := pt.AGED_BEFORE.search(text, 0, d.start):
         d.kind, d.role, d.unit, d.start = "age", "age", "year", m.start()
         return
@@ -149,6 +152,16 @@ def _apposition_age(text: str, d: Draft) -> bool:
         and 0 < int(surface) < 120
         and pt.APPOSITION_BEFORE.search(text, 0, d.start) is not None
         and pt.APPOSITION_AFTER.match(text, d.end) is not None
+    )
+
+
+def _turned_age(text: str, d: Draft) -> bool:
+    """ "He turned 21 shortly before": a whole number under 120 after "turn", no noun after."""
+    return (
+        float(d.value).is_integer()
+        and 0 < d.value < 120
+        and pt.TURNED_BEFORE.search(text, 0, d.start) is not None
+        and pt.TURNED_AGE_AFTER.match(text, d.end) is not None
     )
 
 

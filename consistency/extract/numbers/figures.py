@@ -110,7 +110,9 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         gap = text[prev.end : d.start]
-        between = pt.BETWEEN_BEFORE.search(text, 0, prev.start)
+        between = pt.BETWEEN_BEFORE.search(text, 0, prev.start) or pt.BETWEEN_BEFORE.search(
+            text, 0, prev.num_start
+        )  # "between $20", "aged between 18"
         if prev.change_part == "from" and pt.TO_JOIN.fullmatch(gap):
             d.change_part, d.direction = "to", d.direction or prev.direction
         elif prev.change_part == "to" and pt.FROM_JOIN.fullmatch(gap) and d.kind == prev.kind:
@@ -126,13 +128,16 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             prev.kind == "age"
             and d.kind == "quantity"
             and not d.unit
-            and (pt.AGE_LIST_JOIN.fullmatch(gap))
+            and pt.AGE_LIST_JOIN.fullmatch(gap)
+            and not between
         ):
             d.kind, d.role, d.unit = "age", "age", prev.unit  # "ages 41 and 45"
         elif _joinable(prev, d) and (
             pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap))
         ):
-            out[-1] = _range(prev, d, start=between.start() if between else prev.start)
+            out[-1] = _range(
+                prev, d, start=min(between.start(), prev.start) if between else prev.start
+            )
             continue
         out.append(d)
     return out

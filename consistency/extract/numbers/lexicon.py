@@ -404,6 +404,60 @@ AGE_UNITS: Final[dict[str, str]] = {
     "days": "day",
 }
 #: Qualifiers written before a figure; longest phrases first when matched.
+#: Nouns for a person an age may stand beside ("a man, 21, was inside").
+PERSON_NOUNS: Final = frozenset(
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "male",
+        "female",
+        "teen",
+        "teenager",
+        "youth",
+        "victim",
+        "suspect",
+        "gunman",
+        "shooter",
+        "driver",
+        "passenger",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "girlfriend",
+        "boyfriend",
+        "friend",
+        "resident",
+        "neighbor",
+        "neighbour",
+        "officer",
+        "student",
+    ]
+)
+#: Decades of life in words, by their first year.
+DECADE_WORDS: Final[dict[str, int]] = {
+    "teens": 13,
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+#: The part of a decade "early", "mid" and "late" name, as years into it (first, last).
+DECADE_PARTS: Final[dict[str, tuple[int, int]]] = {
+    "early": (0, 3),
+    "mid": (3, 6),
+    "late": (6, 9),
+}
 QUALIFIERS: Final[dict[str, str]] = {
     "more than": "more_than",
     "greater than": "more_than",

@@ -25,6 +25,8 @@ def masked_spans(text: str) -> list[Span]:
         prefix = (m.group(1) or "").lower()
         if prefix and (_is_currency_prefix(prefix) or prefix in lx.SCALES):
             continue
+        if prefix in lx.DECADE_PARTS:
+            continue  # "mid-20s": a decade, read by its own reader
         spans.append(m.span())
     return sorted(spans)
 

@@ -67,18 +67,36 @@ CURRENCY_NAME_AFTER: Final = re.compile(
 CODE_AFTER: Final = re.compile(rf"\s*(m?)({_alt(lx.ISO_CODES)})\b", _I)
 SYMBOL_AFTER: Final = re.compile(rf"\s*({_alt(['$', '€', '£', '¥', '元', '₡', '₾', '₭', 'ரூ'])})")
 AGE_AFTER: Final = re.compile(
-    rf"(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)|\s*(yo|y/o)\b", _I
+    rf"(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)|\s*(yo|y/o|yoa)\b", _I
 )
 TIME_UNIT_AFTER: Final = re.compile(
     rf"(?:\s*(?:-|–|to|or|and)\s*(?:\d+|{_WORD}))?(?:\s+|-)(?:{_alt(lx.TIME_UNITS)})\b", _I
 )
 #: "40-50 years old": the first number of an age range.
 AGE_RANGE_AFTER: Final = re.compile(
-    rf"\s*(?:-|–|to)\s*\d+(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)", _I
+    rf"\s*(?:-|–|to|and)\s*\d+(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)", _I
 )
 #: "Ronald Munn, 28, was shot": an age in apposition to a name.
-APPOSITION_BEFORE: Final = re.compile(r"\b[A-Z][\w'.-]*\s*,\s*$")
-APPOSITION_AFTER: Final = re.compile(r"\s*(?:,|;|\)|\s+and\b|\s+of\b|\s+from\b)")
+APPOSITION_BEFORE: Final = re.compile(
+    rf"(?:\b[A-Z][\w'.\xad-]*|\b(?i:{_alt(lx.PERSON_NOUNS)}))\s*,\s*(?:both\s+)?$"
+)
+#: What may follow such an age: a comma, a list, the end of the sentence.
+APPOSITION_AFTER: Final = re.compile(r"\s*(?:,|;|\)|\.(?!\d)|$)|\s+(?:and|of|from|who)\b", _I)
+#: "He turned 21 shortly before": an age reached, when no noun follows the number.
+TURNED_BEFORE: Final = re.compile(r"\bturn(?:s|ed|ing)?\s+$", _I)
+TURNED_AGE_AFTER: Final = re.compile(
+    r"\s*(?:[.,;:!?)]|$)|\s+(?:on|in|this|last|next|shortly|just|before|after|and|when|while|"
+    r"at|earlier|later|today|yesterday)\b",
+    _I,
+)
+#: Decades: "the 80s", "1920s", "mid-20s", "her early thirties".
+DECADE: Final = re.compile(
+    rf"\b(?:(early|mid|late)[\s-]*)?(?:((?:1\d|20)?[1-9]0)['’]?s|({_alt(lx.DECADE_WORDS)}))\b", _I
+)
+#: What makes a decade an age: "in his", "a man in their", "male, ".
+AGE_DECADE_BEFORE: Final = re.compile(
+    rf"(?:\bin\s+(?:his|her|their)|\b(?:{_alt(lx.PERSON_NOUNS)})\s*,)\s*$", _I
+)
 AGE_LIST_JOIN: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*$", _I)
 PEOPLE_AFTER: Final = re.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(lx.PEOPLE_WORDS)})\b", _I)
 BIRTHDAY_AFTER: Final = re.compile(r"\s+birthday\b", _I)
@@ -117,7 +135,7 @@ BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", _I)
 FURTHER_BEFORE: Final = re.compile(r"\b(?:a\s+further|another)\s+$", _I)
 FROM_BEFORE: Final = re.compile(rf"\b(?:({_alt(lx.CHANGE_WORDS)})\s+)?from\s+$", _I)
 TO_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})\s+to\s+$", _I)
-AGED_BEFORE: Final = re.compile(r"\b(aged|age|ages)\s+$", _I)
+AGED_BEFORE: Final = re.compile(r"\b(aged|age|ages)\s+(?:between\s+)?$", _I)
 ID_BEFORE: Final = re.compile(rf"(?:\b(?:{_alt(lx.ID_NOUNS)})|#)\s*$", _I)
 A_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", _I)
 MONTH_NEAR: Final = re.compile(

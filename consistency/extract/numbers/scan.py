@@ -30,6 +30,7 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
         _fraction_scales,
         _fraction_words,
         _ordinals,
+        _decades,
         _vague,
         _fractions,
         _glued,
@@ -79,6 +80,37 @@ def _ordinal(text: str, start: int, end: int, value: int) -> Draft:
     if pt.PERIOD_NOUN_AFTER.match(text, end):
         draft.kind = "skip"  # "third quarter", "first half": periods, for the temporal engine
     return draft
+
+
+def _decades(text: str) -> Iterator[Draft]:
+    """ "in his 20s", "a man in her early thirties" are ages; other decades are no figure."""
+    for m in pt.DECADE.finditer(text):
+        digits, word = m.group(2), m.group(3)
+        first = int(digits) if digits else lx.DECADE_WORDS[word.lower()]
+        num_start, num_end = m.span(2) if digits else m.span(3)
+        if first >= 100 or not pt.AGE_DECADE_BEFORE.search(text, 0, m.start()):
+            yield Draft(
+                m.start(), m.end(), float(first), kind="skip", num_start=num_start, num_end=num_end
+            )
+            continue
+        last = 19 if first == 13 else first + 9
+        if m.group(1):
+            into = lx.DECADE_PARTS[m.group(1).lower()]
+            first, last = max(first, first - first % 10 + into[0]), first - first % 10 + into[1]
+        yield Draft(
+            m.start(),
+            m.end(),
+            (first + last) / 2,
+            kind="age",
+            unit="year",
+            role="age",
+            qualifier="approx",
+            low=float(first),
+            high=float(last),
+            is_range=True,
+            num_start=num_start,
+            num_end=num_end,
+        )
 
 
 def _multipliers(text: str) -> Iterator[Draft]:

@@ -56,7 +56,8 @@ def _noun_before(verb: Token) -> Token | None:
 
 def age_subject(span: Span) -> str | None:
     """Whose age a figure is: the possessor ("Xi's 69th birthday"), the subject
-    ("she is 29 years old") or the person described ("Smith, aged 45")."""
+    ("she is 29 years old", "Lopez, in her thirties, was hurt") or the person described
+    ("Smith, aged 45", "a man in his 20s")."""
     root = span.root
     head = root.head
     if head.pos_ in NOUNS and not _inside(head, span):
@@ -67,6 +68,11 @@ def age_subject(span: Span) -> str | None:
         head.pos_ == "PROPN" and root.dep_ in ("appos", "amod", "npadvmod", "nummod")
     ):  # "Smith, aged 45", "Ronald Munn, 28,"
         return noun_phrase(head, span=span, lemma=False)
+    if root.dep_ == "pobj" and head.lower_ == "in":  # "a man in his 20s"
+        described = head.head
+        if described.pos_ in NOUNS:
+            return noun_phrase(described, span=span, lemma=False)
+        head = described
     verb = root if root.pos_ in ("VERB", "AUX") else head
     for child in verb.children:
         if child.dep_ in SUBJECTS and child.pos_ in NOUNS:
