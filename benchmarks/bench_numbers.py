@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from benchmarks.corpora import gvdb_articles
 from consistency.extract.numbers import find_figures
 
 CORPORA: Final = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -346,6 +347,88 @@ def _spans_quantulum(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# ---- GVDB dev: ages of the people in a shooting, in local news -------------------------
+
+_AGE_WORDS: Final = {
+    word: n
+    for n, word in enumerate(
+        re.split(
+            r"\s+",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty",
+        ),
+        start=1,
+    )
+}
+
+
+def _gold_age(surface: str) -> float | None:
+    """The number a crowd age label names ("36", "40-year", "five-year-old")."""
+    if m := re.search(r"\d+", surface):
+        return float(m.group())
+    word = re.match(r"[a-z]+", surface.strip().lower())
+    return float(_AGE_WORDS[word.group()]) if word and word.group() in _AGE_WORDS else None
+
+
+def gvdb_ages() -> Iterable[tuple[str, list[tuple[int, int, float]]]]:
+    """Each GVDB dev article with its labelled victim and shooter ages (spans, values)."""
+    for article in gvdb_articles("dev"):
+        spans: set[tuple[int, int, float]] = set()
+        for section in ("victim-section", "shooter-section"):
+            for person in article.gold.get(section) or []:
+                age = person.get("age") or {}
+                value = _gold_age(str(age.get("value") or ""))
+                if value is not None and age.get("startIndex", -1) >= 0:
+                    spans.add((age["startIndex"], age["endIndex"], value))
+        yield article.text, sorted(spans)
+
+
+def score_gvdb_ages(clock: Clock) -> dict[str, dict[str, Score]]:
+    """Recall of labelled ages (an age over the label whose reading allows its value: the value
+    itself, or within a range read as one, "in his 20s" for a label 20), and what else is read.
+
+    ``in labels`` is the share of predicted ages that fall on a labelled age: the labels
+    cover the people of the incident only, so it is a lower bound of precision.
+    """
+    out = {n: {"recall": Score(), "in labels": Score()} for n in ("ours", "quantulum3")}
+    for text, gold in gvdb_ages():
+        clock.chars += len(text)
+        for name, system in (("ours", _ages_ours), ("quantulum3", _ages_quantulum)):
+            preds = clock.run(name, system, text)  # type: ignore[arg-type]
+            for start, end, value in gold:
+                out[name]["recall"].total += 1
+                out[name]["recall"].right += any(
+                    s < end and start < e and low <= value <= high for s, e, low, high in preds
+                )
+            for s, e, _, _ in preds:
+                out[name]["in labels"].total += 1
+                out[name]["in labels"].right += any(s < end and start < e for start, end, _ in gold)
+    return out
+
+
+AgeSpan = tuple[int, int, float, float]  # start, end, lowest and highest age read
+
+
+def _ages_ours(text: str) -> list[AgeSpan]:
+    out = []
+    for f in find_figures(text):
+        if f.kind == "age":
+            low, high = (f.low, f.high) if f.is_range else (f.value, f.value)
+            out.append((f.start, f.end, low or f.value, high or f.value))
+    return out
+
+
+def _ages_quantulum(text: str) -> list[AgeSpan]:
+    """Generously: every quantity of time in years, months, weeks or days is an age."""
+    try:
+        found = _QP.parse(text)
+    except Exception:
+        return []
+    units = ("year", "month", "week", "day")
+    spread = [(q, q.uncertainty or 0.0) for q in found if q.unit.name in units]
+    return [(q.span[0], q.span[1], q.value - u, q.value + u) for q, u in spread]
+
+
 # ---- report ---------------------------------------------------------------------------
 
 
@@ -379,6 +462,12 @@ def main() -> None:
     print(header)
     for key in (*MEANTIME_KINDS.values(), "precision"):
         print(_row(key, meantime["ours"][key], meantime["quantulum3"][key]))
+    ages = score_gvdb_ages(clock)
+    print("\nGVDB dev: labelled ages of victims and shooters in local news (quantulum3:")
+    print(" any quantity of time counts as an age)")
+    print(header)
+    for key in ("recall", "in labels"):
+        print(_row(key, ages["ours"][key], ages["quantulum3"][key]))
     print("\nTargets: accuracy >= 0.90 and >= +15 points over quantulum3")
     for spec in TARGETS:
         a, b = spec_scores[spec]["ours"].accuracy, spec_scores[spec]["quantulum3"].accuracy
