@@ -115,11 +115,16 @@ def _quantulum_parser() -> Any:
     return parser
 
 
-def quantulum(text: str) -> list[Pred]:
+def _quantulum_parse(text: str) -> list[Any]:
+    """quantulum3's quantities of a text; none when it fails on the text."""
     try:
-        found = _QP.parse(text)
+        return list(_QP.parse(text))
     except Exception:
         return []
+
+
+def quantulum(text: str) -> list[Pred]:
+    found = _quantulum_parse(text)
     out: list[Pred] = []
     for q in found:
         name, entity = q.unit.name, q.unit.entity.name
@@ -359,10 +364,7 @@ def _spans_ours(text: str) -> list[tuple[int, int, str]]:
 
 
 def _spans_quantulum(text: str) -> list[tuple[int, int, str]]:
-    try:
-        found = _QP.parse(text)
-    except Exception:
-        return []
+    found = _quantulum_parse(text)
     out = []
     for q in found:
         kind = (
@@ -461,10 +463,7 @@ def _ages_ours(text: str) -> list[AgeSpan]:
 
 def _ages_quantulum(text: str) -> list[AgeSpan]:
     """Generously: every quantity of time in years, months, weeks or days is an age."""
-    try:
-        found = _QP.parse(text)
-    except Exception:
-        return []
+    found = _quantulum_parse(text)
     units = ("year", "month", "week", "day")
     spread = [(q, q.uncertainty or 0.0) for q in found if q.unit.name in units]
     return [(q.span[0], q.span[1], q.value - u, q.value + u) for q, u in spread]
