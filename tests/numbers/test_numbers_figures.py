@@ -43,6 +43,7 @@ def test_money_with_scale_word_is_in_base_units_and_iso_code() -> None:
         ("costs 115USD", 115, "USD"),
         ("a 35 lakh rupees loan", 3.5e6, "INR"),
         ("half a million dollars", 5e5, "USD"),
+        ("a $1.5T spending plan", 1.5e12, "USD"),
     ],
 )
 def test_currencies_and_scales(text: str, value: float, unit: str) -> None:
@@ -400,3 +401,31 @@ def test_shares_in_words_are_fractions(text: str, surface: str, value: float) ->
 def test_fractions_of_scales(text: str, value: float) -> None:
     """Guards "one and a half million", once read as "a half million" alone."""
     assert only(text).value == pytest.approx(value)
+
+
+def test_a_tight_t_without_a_currency_is_no_trillion() -> None:
+    f = only("They shipped 100t of steel")
+    assert (f.kind, f.value) == ("quantity", 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rates of 4 or 5 percent", [("percent", 4, "percent"), ("percent", 5, "percent")]),
+        ("doses of 45 and 50 mg", [("quantity", 45, "milligram"), ("quantity", 50, "milligram")]),
+        (
+            "3, 4 and 5 km away",
+            [
+                ("quantity", 3, "kilometre"),
+                ("quantity", 4, "kilometre"),
+                ("quantity", 5, "kilometre"),
+            ],
+        ),
+        ("3 and 4 million dollars", [("money", 3e6, "USD"), ("money", 4e6, "USD")]),
+        ("He killed 2 and wounded 5 people", [("quantity", 2, None), ("quantity", 5, "people")]),
+    ],
+)
+def test_a_list_of_numbers_shares_the_unit_written_last(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert [(f.kind, f.value, f.unit) for f in find_figures(text)] == expected

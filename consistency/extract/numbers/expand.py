@@ -82,7 +82,7 @@ def _scale(text: str, d: Draft, *, money: bool = False) -> None:
     m = pt.SCALE_AFTER.match(text, d.end)
     if m is None and not d.words:
         m = pt.TIGHT_SCALE_AFTER.match(text, d.end)
-        if m and m.group(1).lower() in ("m", "k", "b") and not money:
+        if m and m.group(1).lower() in lx.MONEY_ONLY_SCALES and not money:
             m = None  # "10m" without a currency is ten metres
     if m is None and not money:
         m = pt.SPACED_SCALE_AFTER.match(text, d.end)

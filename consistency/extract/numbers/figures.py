@@ -132,6 +132,10 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             and not between
         ):
             d.kind, d.role, d.unit = "age", "age", prev.unit  # "ages 41 and 45"
+        elif _shares_unit(prev, d) and pt.UNIT_LIST_JOIN.fullmatch(gap) and not between:
+            _list_takes_unit(text, out, d)  # "45 and 50 mg", "3, 4 or 5 percent"
+            out.append(d)
+            continue
         elif _joinable(prev, d) and (
             pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap))
         ):
@@ -141,6 +145,36 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _shares_unit(bare: Draft, d: Draft) -> bool:
+    """A bare number listed before a figure with a unit, neither of them a change part."""
+    return (
+        bare.kind == "quantity"
+        and bare.unit is None
+        and bare.role is None
+        and d.unit not in (None, "times", "fraction")
+        and d.role != "age"
+        and not (bare.change_part or d.change_part)
+    )
+
+
+def _list_takes_unit(text: str, out: list[Draft], d: Draft) -> None:
+    """The bare numbers listed right before ``d`` take its unit, last to first."""
+    after = d
+    for bare in reversed(out):
+        gap = text[bare.end : after.start]
+        if not (_shares_unit(bare, d) and pt.UNIT_LIST_JOIN.fullmatch(gap)):
+            return
+        _take_unit(bare, d)
+        after = bare
+
+
+def _take_unit(bare: Draft, d: Draft) -> None:
+    bare.kind, bare.unit = d.kind, d.unit
+    if d.scale is not None and bare.scale is None:
+        bare.scale, bare.multiplier = d.scale, d.multiplier
+        bare.value *= d.multiplier  # "3 and 4 million dollars"
 
 
 def _joinable(a: Draft, b: Draft) -> bool:

@@ -69,10 +69,13 @@ SCALES: Final[dict[str, float]] = {
     "trillion": 1e12,
     "trillions": 1e12,
     "tn": 1e12,
+    "t": 1e12,
     "trln": 1e12,
 }
 #: Scale words that only count as scales right after a digit ("$10m", "3bn").
-TIGHT_SCALES: Final = frozenset({"k", "m", "b", "mn", "bn", "tn"})
+TIGHT_SCALES: Final = frozenset({"k", "m", "b", "t", "mn", "bn", "tn"})
+#: Tight scales read only after a currency ("$10m", "$2.1T"): alone "10m" is ten metres.
+MONEY_ONLY_SCALES: Final = frozenset({"k", "m", "b", "t"})
 #: Vague plurals: "tens of thousands" is at least 10,000 (value_low) and below 100,000.
 VAGUE: Final[dict[str, tuple[float, float]]] = {
     "dozens": (24, 100),

@@ -149,6 +149,8 @@ MAY_LOWER: Final = re.compile(r"\bmay\b")
 RANGE_JOIN: Final = re.compile(r"\s*(?:-|–|—|to|-\s*to)\s*$", _I)
 RANGE_TAIL: Final = re.compile(r"\s*(?:-|–|—|to|and|-\s*to)\s*[-−]?$", _I)
 AND_JOIN: Final = re.compile(r"\s+and\s+$", _I)
+#: "45 and 50 mg", "4 or 5 percent", "3, 4 and 5 km": a list of values with one unit.
+UNIT_LIST_JOIN: Final = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$", _I)
 
 # Base of a change, after the figure.
 BASE_AFTER: Final = re.compile(
