@@ -20,6 +20,7 @@ from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun
 from consistency.extract.claims.mentions import Mention, mention_of, mentions
 from consistency.extract.claims.quotes import name_of, quote_rows, subject_of
 from consistency.extract.numbers.words import ordinal_value as written_ordinal
+from consistency.extract.verbs import perfect
 from consistency.parsed import ParsedDocument
 
 CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
@@ -225,7 +226,7 @@ def _claim(
         "negated": tn.negated(verb) or None,
         "modality": sorted(set(modality)),
         "voice": voice,
-        "perfect": tn.perfect(verb) or None,
+        "perfect": perfect(verb) or None,
         "passive": any(c.dep_ == "auxpass" for c in verb.children) or None,
         **extra,
         **_attached(own),

@@ -6,16 +6,8 @@ from typing import Final
 
 from spacy.tokens import Token
 
-FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
-MODAL_AUX: Final = {
-    "would": "conditional",
-    "could": "possible",
-    "may": "possible",
-    "might": "possible",
-    "should": "obligation",
-    "must": "obligation",
-    "can": "possible",
-}
+from consistency.extract.verbs import FUTURE_AUX, MODAL_AUX, auxiliaries, perfect
+
 #: Verbs whose complement is not (yet) a fact: the modality it gets.
 PROSPECTIVE: Final = {
     "plan": "planned",
@@ -33,13 +25,9 @@ PROSPECTIVE: Final = {
 PAST_AUX: Final = frozenset({"was", "were", "had", "did"})
 
 
-def _auxes(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-
-
 def tense_of(verb: Token) -> str:
     """past, present or future, from the auxiliaries and the verb's tag."""
-    auxes = _auxes(verb)
+    auxes = auxiliaries(verb)
     words = [a.lower_ for a in auxes]
     if any(w in FUTURE_AUX for w in words) or "would" in words:
         return "future"
@@ -47,7 +35,7 @@ def tense_of(verb: Token) -> str:
         return "future"
     if any(w in PAST_AUX for w in words) or verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+    if perfect(verb):
         return "past"
     if verb.tag_ == "VBN" and not auxes:
         return "past"
@@ -57,7 +45,7 @@ def tense_of(verb: Token) -> str:
 def modality_of(verb: Token) -> list[str]:
     """Modal auxiliaries, prospective complements and reporting adverbs of a clause."""
     out: list[str] = []
-    for aux in _auxes(verb):
+    for aux in auxiliaries(verb):
         if aux.lower_ in MODAL_AUX:
             out.append(MODAL_AUX[aux.lower_])
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in PROSPECTIVE:
@@ -85,7 +73,3 @@ def negated(verb: Token) -> bool:
         ):
             return True
     return False
-
-
-def perfect(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in _auxes(verb))

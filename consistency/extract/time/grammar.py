@@ -14,6 +14,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from consistency.extract.time.context import TenseOf
+from consistency.extract.verbs import FUTURE_AUX, MODAL_AUX, auxiliaries, perfect, present_perfect
 
 PLANNED: Final = frozenset({"plan", "intend", "aim", "hope", "prepare", "seek"})
 SCHEDULED: Final = frozenset({"schedule", "slate", "set", "due", "expect", "poise", "pencil"})
@@ -38,8 +39,6 @@ EVENT_NOUNS: Final = frozenset(
         "auction",
     }
 )
-_FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
-_MODAL_AUX: Final = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _VERBAL: Final = ("VERB", "AUX")
 
 
@@ -71,34 +70,26 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
 
 def _own_tense(verb: Token) -> str | None:
     """past, present, future or conditional from the verb's tag and its auxiliaries."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = auxiliaries(verb)
     words = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
-    if words & _FUTURE_AUX:
+    if words & FUTURE_AUX:
         return "future"
-    if words & _MODAL_AUX:
+    if words & MODAL_AUX.keys():
         return "conditional"
     if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxes):
         return "future"
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags:
         return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+    if perfect(verb):
         return "past"
     if tags & {"VBZ", "VBP"}:
         return "present"
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-        if _present_perfect(verb.head):
+        if present_perfect(verb.head):
             return None  # "has announced cuts, resulting in closures in May": may lie ahead
         return _own_tense(verb.head)
     return None
-
-
-def _present_perfect(verb: Token) -> bool:
-    """ "has announced", "have agreed": a past act told as present news."""
-    auxes = [c for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBN" and any(
-        a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes
-    )
 
 
 def _forward(own: str | None) -> str:
@@ -140,10 +131,10 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
     if verb is None:
         return NONE
     own = _own_tense(verb)
-    if _scheduled_noun(doc, start, end) and (own != "past" or _present_perfect(verb)):
+    if _scheduled_noun(doc, start, end) and (own != "past" or present_perfect(verb)):
         # "faces a May 10 deadline"; but "was at a 1972 meeting" tells a past event
         return Predicate(verb.lemma_.lower(), "scheduled", "future")
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = auxiliaries(verb)
     # "an event to be held on ...": a passive infinitive looks ahead
     infinitive = any(c.tag_ == "TO" for c in auxes) and any(c.lemma_ == "be" for c in auxes)
     if own is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not infinitive:
@@ -163,7 +154,7 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
             return Predicate(verb.lemma_.lower(), head_label, head_base)
         if head_label == "invited":
             return Predicate(verb.lemma_.lower(), "invited", head_base)
-        if head_own is not None and not (verb.tag_ == "VBG" and _present_perfect(head)):
+        if head_own is not None and not (verb.tag_ == "VBG" and present_perfect(head)):
             base = "future" if head_own == "present" and verb.tag_ == "VB" else head_own
             return Predicate(verb.lemma_.lower(), head_own, base)
     if own is None and infinitive:
