@@ -24,7 +24,7 @@ from typing import Final
 
 from consistency.extract.time import intervals
 from consistency.extract.time import rules_relative as rel
-from consistency.extract.time.timex import DATE, Timex, from_period
+from consistency.extract.time.timex import Timex, from_period, last_resolved_date
 
 _ORDINAL: Final = (
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
@@ -55,19 +55,10 @@ def _year(start: int, end: int, text: str, year: int, choice: str) -> Timex:
     return from_period(start, end, text, intervals.year(year), year_choice=choice)
 
 
-def _last_date(found: list[Timex], before: int) -> Timex | None:
-    dated = [
-        t
-        for t in found
-        if t.end <= before and t.resolved and t.type == DATE and t.time_start is not None
-    ]
-    return dated[-1] if dated else None
-
-
 def _previous_year(
     m: re.Match[str], text: str, found: list[Timex], anchor: date | None
 ) -> Timex | None:
-    base = _last_date(found, m.start())
+    base = last_resolved_date(found, before=m.start())
     if base is not None and base.time_start is not None:
         year = base.time_start.year - 1
         return _year(
@@ -87,7 +78,7 @@ def _previous_year(
 def _whole_year(
     m: re.Match[str], text: str, found: list[Timex], anchor: date | None
 ) -> Timex | None:
-    base = _last_date(found, m.start())
+    base = last_resolved_date(found, before=m.start())
     if base is not None and base.time_start is not None:
         year = base.time_start.year
         return _year(

@@ -12,7 +12,7 @@ from typing import Final
 from consistency.extract.time import intervals, patterns
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.explicit import WEEKDAYS
-from consistency.extract.time.timex import DATE, Timex
+from consistency.extract.time.timex import DATE, Timex, last_resolved_date
 from consistency.extract.time.units import ahead, back
 
 _WEEKDAY_BEFORE: Final = re.compile(
@@ -250,7 +250,7 @@ def join_same_period(text: str, found: list[Timex]) -> list[Timex]:
         m = None
         if patterns.YEAR_BACK.search(t.text):
             m = patterns.SAME_PERIOD_BEFORE.search(text, max(0, t.start - 30), t.start)
-        base = _last_of(out, _SAME_GRAINS[m["unit"].lower()]) if m else None
+        base = last_resolved_date(out, grains=_SAME_GRAINS[m["unit"].lower()]) if m else None
         if m and base is not None:
             moved = shift_timex(base, -1, "year")
             t = replace(
@@ -263,10 +263,3 @@ def join_same_period(text: str, found: list[Timex]) -> list[Timex]:
             )
         out.append(t)
     return out
-
-
-def _last_of(found: list[Timex], grains: tuple[str, ...]) -> Timex | None:
-    for t in reversed(found):
-        if t.resolved and t.time_start and t.granularity in grains and t.type == DATE:
-            return t
-    return None

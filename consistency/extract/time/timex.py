@@ -102,6 +102,20 @@ def unresolved(
     )
 
 
+def last_resolved_date(
+    found: list[Timex], *, before: int | None = None, grains: tuple[str, ...] | None = None
+) -> Timex | None:
+    """The last calendar date resolved so far: ending by ``before``, of one of ``grains``."""
+    for t in reversed(found):
+        if before is not None and t.end > before:
+            continue
+        if grains is not None and t.granularity not in grains:
+            continue
+        if t.resolved and t.type == DATE and t.time_start is not None:
+            return t
+    return None
+
+
 def evolve(t: Timex, **changes: object) -> Timex:
     """A copy of ``t`` with some fields changed: ``dataclasses.replace`` without the
     cost of re-running ``__init__`` (this runs once per expression found)."""
