@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import timex_interval
-from consistency.checks.facts import Row, anchor_phrase, anchors, by_id, evidence, rows
+from consistency.checks.facts import Row, anchor_phrase, anchors, by_id, evidence, linked, rows
 
 
 def _period_surface(facts: list[Row], figure: Row) -> Row | None:
@@ -37,9 +37,9 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     index = by_id(ctx)
     documents = anchors(ctx)
     for change in facts:
-        if change["role"] != "change" or not change["period"] or not change["link"]:
+        if change["role"] != "change" or not change["period"]:
             continue
-        level = index.get(str(change["link"]).split()[0])
+        level = next(iter(linked(change, index)), None)
         if level is None or not level["period"]:
             continue
         if change["unit"] not in ("percent", "pp", None) and change["unit"] != level["unit"]:
