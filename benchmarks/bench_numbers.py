@@ -359,7 +359,8 @@ def score_meantime(clock: Clock) -> dict[str, dict[str, Score]]:
 
 
 def _spans_ours(text: str) -> list[tuple[int, int, str]]:
-    kinds = {"money": "money", "percent": "percent", "quantity": "quantity"}
+    """Our figures by MEANTIME type (an age is a QUANTITY there: "Papermaster, 49,")."""
+    kinds = {"money": "money", "percent": "percent", "quantity": "quantity", "age": "quantity"}
     return [(f.start, f.end, kinds[f.kind]) for f in find_figures(text) if f.kind in kinds]
 
 

@@ -429,3 +429,26 @@ def test_a_list_of_numbers_shares_the_unit_written_last(
     text: str, expected: list[tuple[str, float, str | None]]
 ) -> None:
     assert [(f.kind, f.value, f.unit) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("a modest gain of half a percent", "half a percent", 0.5, "percent"),
+        ("rose by a quarter of a percent", "a quarter of a percent", 0.25, "percent"),
+        ("up half a percentage point", "half a percentage point", 0.5, "pp"),
+        ("three quarters of one per cent", "three quarters of one per cent", 0.75, "percent"),
+    ],
+)
+def test_fractions_of_a_percent(text: str, surface: str, value: float, unit: str) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.value, f.unit) == (surface, "percent", value, unit)
+
+
+def test_regression_open_qualified_figures_make_no_range() -> None:
+    """Guards "more than 7.3% to below 9,000" once joined into one range 7.3-9,000."""
+    figures = find_figures("The index fell more than 7.3% to below 9,000 on Monday.")
+    assert [(f.text, f.is_range) for f in figures] == [
+        ("more than 7.3%", False),
+        ("below 9,000", False),
+    ]

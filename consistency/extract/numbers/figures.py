@@ -177,8 +177,14 @@ def _take_unit(bare: Draft, d: Draft) -> None:
         bare.value *= d.multiplier  # "3 and 4 million dollars"
 
 
+#: Qualifiers that end a figure: "more than 7.3% to below 9,000" is no range.
+OPEN_QUALIFIERS = frozenset({"more_than", "at_least", "less_than", "up_to"})
+
+
 def _joinable(a: Draft, b: Draft) -> bool:
     if a.unit == "times" or b.unit == "times" or a.change_part or b.change_part:
+        return False
+    if a.qualifier in OPEN_QUALIFIERS or b.qualifier != "exact":
         return False
     bare = ("quantity", None)
     return a.kind == b.kind or bare in ((a.kind, a.unit), (b.kind, b.unit))

@@ -50,6 +50,13 @@ FRACTION_WORDS: Final = re.compile(
     rf"|half(?=\s+(?:of|the)\b))",
     _I,
 )
+#: "half a percent", "a quarter of a percentage point", "three quarters of one per cent"
+#: ("a quarter point" alone may be a rate's or an index's point: left unread).
+FRACTION_PERCENT: Final = re.compile(
+    rf"\b((?:one|two|three|a|an)[\s-]+(?:{_DENOMINATORS})|half)\s+(?:of\s+)?(?:a\s+|one\s+)?"
+    r"(percentage\s+points?|basis\s+points?|per\s*cents?|percent)\b",
+    _I,
+)
 MIXED_FRACTION: Final = re.compile(r"\s+(\d)\s*/\s*(\d{1,2})\b")
 FRACTION_SCALE: Final = re.compile(
     rf"(?<!\band\s)(?<!\band\sa\s)\b(?:a\s+)?(?:{_alt(lx.FRACTION_WORDS)})\s+(?:a\s+)?(?:{_SCALE_WORDS})\b",

@@ -28,6 +28,7 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
         _percent_of,
         _multipliers,
         _fraction_scales,
+        _fraction_percents,
         _fraction_words,
         _ordinals,
         _decades,
@@ -165,12 +166,30 @@ def _percent_of(text: str) -> Iterator[Draft]:
 def _fraction_words(text: str) -> Iterator[Draft]:
     """Shares in words: "two thirds" 2/3, "a quarter of" 1/4, "half of" 1/2."""
     for m in pt.FRACTION_WORDS.finditer(text):
-        words = re.split(r"[\s-]+", m.group().lower())
-        count = 1 if words[0] in ("a", "an", "half") else lx.UNITS[words[0]]
-        name = words[-1]
-        den = lx.DENOMINATORS.get(name, lx.DENOMINATORS.get(name.rstrip("s"), 0))
-        if den:
-            yield Draft(m.start(), m.end(), count / den, unit="fraction")
+        if share := _share(m.group()):
+            yield Draft(m.start(), m.end(), share, unit="fraction")
+
+
+def _fraction_percents(text: str) -> Iterator[Draft]:
+    """Fractions of a percent or a point: "half a percent" 0.5%, "a quarter point" 0.25 pp."""
+    for m in pt.FRACTION_PERCENT.finditer(text):
+        share = _share(m.group(1))
+        unit = " ".join(m.group(2).lower().split())
+        if not share:
+            continue
+        draft = Draft(m.start(), m.end(), share, kind="percent", unit="percent", words=True)
+        if unit in lx.POINT_WORDS:
+            draft.unit, draft.value = "pp", share * lx.POINT_WORDS[unit]
+        yield draft
+
+
+def _share(words_text: str) -> float | None:
+    """The value of a fraction in words ("two thirds", "a quarter", "half")."""
+    words = re.split(r"[\s-]+", words_text.lower())
+    count = 1 if words[0] in ("a", "an", "half") else lx.UNITS[words[0]]
+    name = words[-1]
+    den = lx.DENOMINATORS.get(name, lx.DENOMINATORS.get(name.rstrip("s"), 0))
+    return count / den if den else None
 
 
 def _fractions(text: str) -> Iterator[Draft]:
