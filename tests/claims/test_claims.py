@@ -139,3 +139,32 @@ def test_a_negative_subject_negates_the_claim(parse: Parse, text: str, predicate
 def test_a_determiner_that_is_not_no_leaves_the_claim_affirmed(parse: Parse) -> None:
     claim = _one(_claims(parse, "Some terms of the deal were disclosed."), "disclose")
     assert claim["detail"].get("negated") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "dates"),
+    [
+        (
+            "Ann Lee, one of the biggest stars of the 1940s and 1950s, died peacefully on "
+            "Thursday.",
+            "die",
+            ["Thursday"],
+        ),
+        ("The 1970s film star Ann Lee died on Thursday.", "die", ["Thursday"]),
+        (
+            "The two met until November 1973, five months after Felt left the FBI.",
+            "leave",
+            [],
+        ),
+        (
+            "The minister told reporters in a call on Wednesday that talks would go on.",
+            "tell",
+            ["Wednesday"],
+        ),
+    ],
+)
+def test_a_claim_keeps_only_the_dates_of_its_act(
+    parse: Parse, text: str, predicate: str, dates: list[str]
+) -> None:
+    row = _one(_claims(parse, text), predicate)
+    assert [d["text"] for d in row["detail"].get("dates", [])] == dates

@@ -134,7 +134,7 @@ def _unquote(text: str) -> str:
     return " ".join(text.translate({ord(c): None for c in '"“”'}).split())
 
 
-def _attached(own: list[Token]) -> dict[str, Any]:
+def _attached(own: list[Token], verb: Token) -> dict[str, Any]:
     ids = {t.i for t in own}
     doc = own[0].doc
     dates, ordinals, figures = [], [], []
@@ -143,12 +143,39 @@ def _attached(own: list[Token]) -> dict[str, Any]:
             continue
         span = [ent.start_char, ent.end_char]
         if ent.label_ in DATE_LABELS:
-            dates.append({"span": span, "text": ent.text})
+            if _dates_the_verb(ent, verb):
+                dates.append({"span": span, "text": ent.text})
         elif ent.label_ == "ORDINAL":
             ordinals.append({"span": span, "text": ent.text, "value": ordinal_value(ent.text)})
         elif ent.label_ in FIGURE_LABELS:
             figures.append({"span": span, "text": ent.text})
     return {"dates": dates, "ordinals": ordinals, "figures": figures}
+
+
+#: Where a noun tells who or what rather than when the act was: a date under such a noun
+#: dates that noun ("stars of the 1940s, died"; "from Smith, the Doctor since 2010").
+_NOT_THE_ACTS: Final = frozenset({"nsubj", "nsubjpass", "appos", "poss", "compound"})
+_NOUNS: Final = frozenset({"NOUN", "PROPN", "PRON"})
+_OFFSET_MARKS: Final = frozenset({"after", "before", "since", "until"})
+
+
+def _dates_the_verb(date: Span, verb: Token) -> bool:
+    """Does the date say when the verb's act happened? Not when it sits under the subject
+    or an apposition ("the 1940s actress Esther Williams died"), nor when it holds the act
+    or measures from it ("five months after Felt left the FBI" is no date of the leaving).
+    Objects keep their dates: "in a call Wednesday", "invited him to the games in May"."""
+    if date.start <= verb.i < date.end:
+        return False
+    if date.root.dep_ == "npadvmod" and any(
+        c.dep_ == "mark" and c.lower_ in _OFFSET_MARKS and c.i > date.root.i for c in verb.children
+    ):
+        return False  # "five months after Felt left": how long after the act, not when
+    tok = date.root
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.i != date.root.i and tok.pos_ in _NOUNS and tok.dep_ in _NOT_THE_ACTS:
+            return False
+        tok = tok.head
+    return tok.i == verb.i
 
 
 def _voice(
@@ -229,7 +256,7 @@ def _claim(
         "perfect": perfect(verb) or None,
         "passive": any(c.dep_ == "auxpass" for c in verb.children) or None,
         **extra,
-        **_attached(own),
+        **_attached(own, verb),
     }
     return {
         "kind": "claim",
