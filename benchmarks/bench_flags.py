@@ -34,7 +34,7 @@ from typing import Final
 
 import pandas as pd
 
-from benchmarks.corpora import Article, gvdb_articles, meantime_articles, victims
+from benchmarks.corpora import Article, detokenize, gvdb_articles, meantime_articles, victims
 from consistency import pipeline
 
 VICTIM_WORDS: Final = re.compile(r"kill|dead|death|die|injur|wound|shot|victim|people|person", re.I)
@@ -138,7 +138,9 @@ def ecb_articles() -> list[Article]:
         root = next(p for p in Path(tmp).rglob("ECB+") if p.is_dir())
         topics = sorted((p.name for p in root.iterdir() if p.is_dir()), key=int)
         return [
-            Article(d.name, d.text, f"{t}-{'ecbplus' if 'ecbplus' in d.name else 'ecb'}")
+            Article(
+                d.name, detokenize(d.text), f"{t}-{'ecbplus' if 'ecbplus' in d.name else 'ecb'}"
+            )
             for t in topics
             for d in read_ecb(root, t)
         ]
