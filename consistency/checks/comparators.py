@@ -254,6 +254,15 @@ def head_noun(phrase: object) -> str:
     return words[-1] if words else ""
 
 
+def names_alike(a: object, b: object) -> bool:
+    """Do two names or descriptions name the same one, one more fully ("officials" and
+    "federal officials"; "Reuters" and "the Reuters agency" do not: their heads differ)?"""
+    x, y = key_text(a).split(), key_text(b).split()
+    if not x or not y or x[-1] != y[-1]:
+        return False
+    return set(x) <= set(y) or set(y) <= set(x)
+
+
 def measured_key(row: Mapping[str, Any]) -> str:
     """The head noun of the measured thing, or "" when it only names a unit or kind, or
     is a name rather than a thing."""

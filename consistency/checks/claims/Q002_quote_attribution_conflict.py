@@ -2,7 +2,8 @@
 
 The same words in quotation marks are attributed to one person by one source
 and to another person by another ("Xi said" against "Li said"), or said to be
-reported by different outlets. At most one attribution can be right.
+reported by different outlets. At most one attribution can be right. A speaker
+named more fully in one source ("officials" / "federal officials") is the same.
 
 Options: ``min_similarity``, how close two quotes must be to count as the same words.
 
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import text_similarity
+from consistency.checks.comparators import names_alike, text_similarity
 from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents
 
 
@@ -28,7 +29,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         if similarity < options["min_similarity"]:
             continue
         for field, what in (("canonical", "speakers"), ("attribution", "channels")):
-            if a[field] and b[field] and a[field] != b[field]:
+            if a[field] and b[field] and not names_alike(a[field], b[field]):
                 yield Finding(
                     evidence=(evidence(a), evidence(b)),
                     message=(
