@@ -168,8 +168,8 @@ def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: fl
 
     Same predicate; the same subject (one canonical name, or the same head noun:
     "clinics" and "vaccination clinics", never two different full names); and
-    objects that read alike, one of them absent counting as alike ("Nordbank did
-    not agree" / "Nordbank agreed to buy Vestkredit").
+    objects with one head noun that read alike, one of them absent counting as alike
+    ("Nordbank did not agree" / "Nordbank agreed to buy Vestkredit").
     """
     if a["predicate"] != b["predicate"]:
         return False
@@ -181,7 +181,17 @@ def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: fl
         return False  # "Kimani Gray" is not "Mahnefah Gray"; "fire" is "the fire"
     if not a["object"] or not b["object"]:
         return True
+    if not same_noun(head_noun(a["object"]), head_noun(b["object"])):
+        return False  # "became the first physician ..." / "became the first woman ..."
     return phrase_similarity(a["object"], b["object"]) >= min_similarity
+
+
+def same_noun(x: str, y: str) -> bool:
+    """One noun, maybe once in the plural: "gun"/"guns", "bus"/"buses", "city"/"cities"."""
+    short, long = sorted((x, y), key=len)
+    return long in (short, short + "s", short + "es") or (
+        short.endswith("y") and long == short[:-1] + "ies"
+    )
 
 
 #: modal readings under which a claim is not told as fact ("could not be measured");
