@@ -29,6 +29,8 @@ def _measured_token(span: Span) -> Token | None:
     head = root.head
     if head.i == root.i:
         return None
+    if root.lower_ == "ages":  # "two girls, ages 12 and 15": the people listed, if named
+        return head if head.pos_ in NOUNS and not _inside(head, span) else None
     if head.pos_ in NOUNS and not _inside(head, span):
         return head
     if head.pos_ == "ADP" and head.head.pos_ in NOUNS and head.lower_ in ("of", "at"):
@@ -64,6 +66,8 @@ def age_subject(span: Span) -> str | None:
         owner = [t for t in head.children if t.dep_ == "poss"]
         if owner:
             return noun_phrase(owner[0], span=span, lemma=False)
+    if root.lower_ == "ages":  # "two girls, ages 12 and 15": several people, not the subject
+        return noun_phrase(head, span=span, lemma=False) if head.pos_ in NOUNS else None
     if (root.lower_ in ("aged", "age") and head.pos_ in NOUNS) or (
         head.pos_ == "PROPN" and root.dep_ in ("appos", "amod", "npadvmod", "nummod")
     ):  # "Smith, aged 45", "Ronald Munn, 28,"
