@@ -9,7 +9,9 @@ gives it ("then 29, in 1990"), whichever fits. Statements whose spans do not
 meet, in one source or across sources, are flagged.
 
 Ages in undated reports of one story are compared with each other as if
-given on the same day ("Jo Reyes, 24" against "Jo Reyes, 26").
+given on the same day ("Jo Reyes, 24" against "Jo Reyes, 26"). The ages of a
+person some source reports dead are ages at death, compared with each other
+only: a later article repeats the age the victim had.
 
 Options: ``slack_days`` (default 0), how many days two spans may miss by and
 still be taken as agreeing (for reports dated a day after the event).
@@ -28,10 +30,14 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.comparators import head_noun, interval, key_text, timex_interval
-from consistency.checks.facts import Row, anchors, by_id, evidence, linked, rows
+from consistency.checks.facts import Row, anchors, by_id, detail, evidence, linked, rows
 from consistency.checks.people import People
 
 MAX_AGE = 120
+#: Predicates that tell a death: the dead person's age stops at that day.
+DEATH_PREDICATES = frozenset({"die", "kill", "murder", "slay"})
+#: The clock of ages at death: any fixed day serves to compare them with each other.
+AT_DEATH = "at death"
 #: The day ages in undated reports are taken at: any fixed day serves to compare them.
 UNDATED = date(2000, 7, 1)
 
@@ -91,11 +97,20 @@ def _inside(row: Row, claim: Row) -> bool:
     return int(claim["char_start"]) <= int(row["char_start"]) < int(claim["char_end"])
 
 
-def _from_age(row: Row, person: str, anchor: str | None, story: object) -> Born | None:
-    """An age ("Anna Berg, 52") or an Nth birthday with its date ("her 50th birthday last week")."""
+def _from_age(
+    row: Row, person: str, anchor: str | None, story: object, *, dead: bool = False
+) -> Born | None:
+    """An age ("Anna Berg, 52") or an Nth birthday with its date ("her 50th birthday last week").
+
+    A dead person's age is their age at death, however long before the article: "the
+    34-year-old was killed" in a report two years on. Those ages are compared with each
+    other only."""
     bounds = interval(row["value"], row["value_low"], row["value_high"])
     if bounds is None or not 0 <= bounds[0] <= bounds[1] <= MAX_AGE or row["unit"] != "year":
         return None
+    if dead and not _birthday(row):
+        first, last = _aged(*bounds, (UNDATED, UNDATED))
+        return Born(person, first, last, (row,), f"{row['text']!r}", clock=AT_DEATH)
     if _birthday(row):
         when = _days(row) if row["period"] else None
         if when is None or bounds[0] != bounds[1]:
@@ -131,10 +146,27 @@ def _from_claim(claim: Row, person: str, around: list[Row]) -> Born | None:
     return Born(person, *born, (ages[0], day), f"turned {n} {day['text']}")
 
 
+def _dead(facts: list[Row], people: People) -> set[str]:
+    """The people some source reports dead: "X died", "X was killed", "they killed X"."""
+    out: set[str] = set()
+    for claim in facts:
+        if claim["kind"] != "claim" or key_text(claim["predicate"]) not in DEATH_PREDICATES:
+            continue
+        info = detail(claim)
+        if key_text(claim["predicate"]) == "die" or info.get("passive"):
+            phrases: tuple[object, ...] = (claim["canonical"], claim["subject"])
+        else:
+            phrases = (info.get("object_canonical"), claim["object"])
+        if person := people.of(claim, [p for p in phrases if p]):
+            out.add(person)
+    return out
+
+
 def _statements(ctx: CheckContext) -> Iterator[Born]:
     facts = list(rows(ctx.facts))
     index = by_id(ctx)
     people = People(facts)
+    dead = _dead(facts, people)
     documents = anchors(ctx)
     figures: dict[str, list[Row]] = defaultdict(list)
     for row in facts:
@@ -146,7 +178,13 @@ def _statements(ctx: CheckContext) -> Iterator[Born]:
         phrases = _whose(row) if not birthday else (row["subject"], row["object"])
         if row["kind"] == "age" and (person := people.of(row, phrases, possessive=birthday)):
             document = documents.get(str(row["doc_id"]), {})
-            found = _from_age(row, person, document.get("anchor_date"), document.get("story"))
+            found = _from_age(
+                row,
+                person,
+                document.get("anchor_date"),
+                document.get("story"),
+                dead=person in dead,
+            )
         elif row["kind"] == "claim" and key_text(row["predicate"]) in ("bear", "turn"):
             person = people.of(row, (row["canonical"], row["subject"]))
             around = linked(row, index)
@@ -171,7 +209,12 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         if worst is None:
             continue
         _, a, b = worst
-        if a.clock == "calendar":
+        if a.clock == AT_DEATH:
+            why = (
+                f"Both sources give {person}'s age at death: {a.says} ({a.rows[0]['doc_id']}) "
+                f"and {b.says} ({b.rows[0]['doc_id']}) cannot both be right."
+            )
+        elif a.clock == "calendar":
             why = (
                 f"{a.says.capitalize()} ({a.rows[0]['doc_id']}) means born between {a.first} "
                 f"and {a.last}; {b.says} ({b.rows[0]['doc_id']}) means born between {b.first} "
