@@ -171,7 +171,8 @@ def _fraction_words(text: str) -> Iterator[Draft]:
 
 
 def _fraction_percents(text: str) -> Iterator[Draft]:
-    """Fractions of a percent or a point: "half a percent" 0.5%, "a quarter point" 0.25 pp."""
+    """Fractions of a percent or a point: "half a percent" 0.5%, "a quarter of a percentage
+    point" 0.25 pp."""
     for m in pt.FRACTION_PERCENT.finditer(text):
         share = _share(m.group(1))
         unit = " ".join(m.group(2).lower().split())
