@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from consistency.checks.facts import detail
+from consistency.normalize.predicates import same_predicate
 
 #: Relative difference two exact figures may show and still be the same rounded figure.
 ROUNDING_TOLERANCE: Final = 0.02
@@ -171,7 +172,7 @@ def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: fl
     objects with one head noun that read alike, one of them absent counting as alike
     ("Nordbank did not agree" / "Nordbank agreed to buy Vestkredit").
     """
-    if a["predicate"] != b["predicate"]:
+    if not same_predicate(a["predicate"], b["predicate"]):
         return False
     subject_a, subject_b = key_text(a["canonical"]), key_text(b["canonical"])
     if not subject_a or subject_a in PRONOUNS:
@@ -233,15 +234,25 @@ def same_matter(
     claims_a: list[Mapping[str, Any]] | None, claims_b: list[Mapping[str, Any]] | None
 ) -> bool:
     """Do two facts sit in clauses about the same matter: some claim of each with the same
-    predicate and the same subject head ("14 people were killed" / "killed 14 people")?
+    predicate and the same subject head ("14 people were killed" / "killed 14 people";
+    "21 others wounded" / "another 17 people were hurt": "others" stands for any head)?
     Facts no claim carries cannot tell, and pass."""
     if not claims_a or not claims_b:
         return True
     return any(
-        x["predicate"] == y["predicate"] and head_noun(x["canonical"]) == head_noun(y["canonical"])
+        same_predicate(x["predicate"], y["predicate"])
+        and _same_subject_head(head_noun(x["canonical"]), head_noun(y["canonical"]))
         for x in claims_a
         for y in claims_b
     )
+
+
+#: Subject heads that stand for more of whatever is counted: "21 others".
+OTHERS: Final = frozenset({"other", "others"})
+
+
+def _same_subject_head(x: str, y: str) -> bool:
+    return x == y or bool({x, y} & OTHERS)
 
 
 def key_text(value: object) -> str:

@@ -452,3 +452,8 @@ def test_regression_open_qualified_figures_make_no_range() -> None:
         ("more than 7.3%", False),
         ("below 9,000", False),
     ]
+
+
+def test_others_after_a_number_are_people() -> None:
+    figures = find_figures("14 people were killed and 21 others wounded")
+    assert [(f.value, f.unit) for f in figures] == [(14, "people"), (21, "people")]

@@ -14,7 +14,11 @@ on the same day or the next: "shares fell 3%" on Monday and "shares fell 9%"
 a month later are different days, not a conflict.
 
 Options: ``tolerance``, the relative difference still taken as rounding;
-``min_context_score``, how alike the two sentences must be; ``max_days_apart``,
+``min_context_score``, how alike the two sentences must be;
+``min_claim_context_score``, how alike they must be for counts of people that a
+claim of each, with the same predicate and subject, carries: outlets word tolls
+very differently ("21 others were wounded" / "another 17 people were hurt");
+``max_days_apart``,
 how far apart two reports' dates may be for their undated figures to be compared.
 
 Example: "trade reached $147 billion last year" against "trade reached $174
@@ -56,10 +60,14 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     roles = {doc_id: row.get("role") for doc_id, row in anchors(ctx).items()}
     for pair in rows(pairs):
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
-        if pair["score"] < options["min_context_score"] or not measured_key(a):
+        if pair["score"] < options["min_claim_context_score"] or not measured_key(a):
             continue  # figures with no measured thing of their own are too loose to compare
-        if not same_matter(owners.get(a["fact_id"]), owners.get(b["fact_id"])):
+        claims_a, claims_b = owners.get(a["fact_id"]), owners.get(b["fact_id"])
+        if not same_matter(claims_a, claims_b):
             continue  # "ran for 101 yards" / "threw for 352 yards": two players, two feats
+        vouched = a["unit"] == "people" and bool(claims_a and claims_b)
+        if pair["score"] < options["min_context_score"] and not vouched:
+            continue  # only for counts of people does a claim of each vouch for less
         if a["period"] or b["period"]:
             if a["period"] != b["period"]:
                 continue
@@ -100,6 +108,11 @@ CHECK = Check(
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
     defaults=MappingProxyType(
-        {"tolerance": ROUNDING_TOLERANCE, "min_context_score": 0.6, "max_days_apart": 1}
+        {
+            "tolerance": ROUNDING_TOLERANCE,
+            "min_context_score": 0.6,
+            "min_claim_context_score": 0.45,
+            "max_days_apart": 1,
+        }
     ),
 )

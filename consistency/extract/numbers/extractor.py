@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers.figures import Figure, find_figures
 from consistency.extract.numbers.syntax import age_subject, measured_object
 from consistency.parsed import ParsedDocument
@@ -44,6 +45,8 @@ def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
     span = parsed.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         row["object"] = measured_object(span)
+        if figure.unit == "people" and row["object"] in lx.OTHER_WORDS:
+            row["object"] = "people"  # "14 killed and 21 others wounded"
         if figure.kind == "age":
             row["subject"] = age_subject(span)
     return row

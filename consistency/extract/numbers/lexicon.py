@@ -361,8 +361,11 @@ PEOPLE_WORDS: Final = frozenset(
         "patients",
         "migrants",
         "refugees",
+        "others",
     ]
 )
+#: Measured things that only say "more of the same": "21 others" are 21 other people.
+OTHER_WORDS: Final = frozenset({"other", "others"})
 #: Time units: "three years" is a duration, left to the temporal engine.
 TIME_UNITS: Final = frozenset(
     [
