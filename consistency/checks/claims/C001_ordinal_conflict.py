@@ -2,9 +2,11 @@
 
 An ordinal attached to the same kind of event ("call", "visit", "round of
 talks") and the same participants should agree across reports of one story.
-When both ordinals sit in claims, some claim of each must have the same
+Both ordinals must sit in claims, and some claim of each must have the same
 predicate and subject: "was knocked down in the sixth round" and "the fight
-was stopped in the seventh round" number two moments, not one.
+was stopped in the seventh round" number two moments, not one; an ordinal no
+clause carries ("the fourth round was more of the same" read without its
+verb) cannot show that it numbers the same thing.
 
 Example: "It was the second call between the two leaders this year" against
 "It was the third call between the two leaders this year".
@@ -31,7 +33,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         if pair["score"] < options["min_context_score"]:
             continue
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
-        if not same_matter(owners.get(a["fact_id"]), owners.get(b["fact_id"])):
+        claims_a, claims_b = owners.get(a["fact_id"]), owners.get(b["fact_id"])
+        if not (claims_a and claims_b) or not same_matter(claims_a, claims_b):
             continue  # "knocked down in the sixth round" / "stopped in the seventh round"
         thing = a["object"] or "event"
         yield Finding(
