@@ -58,9 +58,10 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     owners = claims_of(ctx)
     peers = peer_documents(ctx, max_days_apart=options["max_days_apart"])
     roles = {doc_id: row.get("role") for doc_id, row in anchors(ctx).items()}
+    floor = min(options["min_context_score"], options["min_claim_context_score"])
     for pair in rows(pairs):
         a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
-        if pair["score"] < options["min_claim_context_score"] or not measured_key(a):
+        if pair["score"] < floor or not measured_key(a):
             continue  # figures with no measured thing of their own are too loose to compare
         claims_a, claims_b = owners.get(a["fact_id"]), owners.get(b["fact_id"])
         if not same_matter(claims_a, claims_b):
