@@ -108,9 +108,6 @@ def _from_age(
     bounds = interval(row["value"], row["value_low"], row["value_high"])
     if bounds is None or not 0 <= bounds[0] <= bounds[1] <= MAX_AGE or row["unit"] != "year":
         return None
-    if dead and not _birthday(row):
-        first, last = _aged(*bounds, (UNDATED, UNDATED))
-        return Born(person, first, last, (row,), f"{row['text']!r}", clock=AT_DEATH)
     if _birthday(row):
         when = _days(row) if row["period"] else None
         if when is None or bounds[0] != bounds[1]:
@@ -121,9 +118,10 @@ def _from_age(
     spans = [_aged(*bounds, (date.fromisoformat(anchor),) * 2)] if anchor else []
     if row["period"] and (period := _days(row)):
         spans.append(_aged(*bounds, period))
-    if not spans:  # undated reports of one story: their ages are compared with each other
+    if dead or not spans:  # ages at death, or in undated reports: compared with each other
         first, last = _aged(*bounds, (UNDATED, UNDATED))
-        return Born(person, first, last, (row,), f"{row['text']!r}", clock=f"undated {story}")
+        clock = AT_DEATH if dead else f"undated {story}"
+        return Born(person, first, last, (row,), f"{row['text']!r}", clock=clock)
     first, last = min(s[0] for s in spans), max(s[1] for s in spans)
     return Born(person, first, last, (row,), f"{row['text']!r} at {anchor or row['period']}")
 

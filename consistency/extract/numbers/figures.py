@@ -132,8 +132,7 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             and not between
         ):
             d.kind, d.role, d.unit = "age", "age", prev.unit  # "ages 41 and 45"
-        elif _shares_unit(prev, d) and pt.UNIT_LIST_JOIN.fullmatch(gap) and not between:
-            _list_takes_unit(text, out, d)  # "45 and 50 mg", "3, 4 or 5 percent"
+        elif not between and _list_takes_unit(text, out, d):  # "45 and 50 mg", "4 or 5 %"
             out.append(d)
             continue
         elif _joinable(prev, d) and (
@@ -159,15 +158,16 @@ def _shares_unit(bare: Draft, d: Draft) -> bool:
     )
 
 
-def _list_takes_unit(text: str, out: list[Draft], d: Draft) -> None:
-    """The bare numbers listed right before ``d`` take its unit, last to first."""
+def _list_takes_unit(text: str, out: list[Draft], d: Draft) -> bool:
+    """The bare numbers listed right before ``d`` take its unit, last to first; did any?"""
     after = d
     for bare in reversed(out):
         gap = text[bare.end : after.start]
         if not (_shares_unit(bare, d) and pt.UNIT_LIST_JOIN.fullmatch(gap)):
-            return
+            break
         _take_unit(bare, d)
         after = bare
+    return after is not d
 
 
 def _take_unit(bare: Draft, d: Draft) -> None:

@@ -95,9 +95,10 @@ def _decades(text: str) -> Iterator[Draft]:
             )
             continue
         last = 19 if first == 13 else first + 9
-        if m.group(1):
+        if m.group(1):  # "early 30s": 30-33; "late teens": 16-19
+            decade = first - first % 10
             into = lx.DECADE_PARTS[m.group(1).lower()]
-            first, last = max(first, first - first % 10 + into[0]), first - first % 10 + into[1]
+            first, last = max(first, decade + into[0]), decade + into[1]
         yield Draft(
             m.start(),
             m.end(),
