@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from consistency.extract.time import intervals
 from consistency.extract.time.engine import find_timexes
-from consistency.extract.time.explicit import WEEKDAY_NAMES
+from consistency.lang.calendar import WEEKDAY_NAMES
 
 CORPORA: Final = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 #: dateparser is slow: it runs on at most this many texts per corpus

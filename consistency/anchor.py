@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from consistency.extract.time.explicit import WEEKDAYS, ExplicitDate, find_explicit_dates
+from consistency.lang.calendar import ExplicitDate, find_explicit_dates, weekday_before
 
 BASIS_TEXT: Final = "text"
 BASIS_METADATA: Final = "metadata"
@@ -22,12 +22,6 @@ BASIS_UNKNOWN: Final = "unknown"
 #: How far into the article an in-text anchor may stand.
 ANCHOR_WINDOW: Final = 2000
 
-_WEEKDAY_BEFORE: Final = re.compile(
-    r"\b(?P<weekday>"
-    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-    + r")\.?,?[ \t]*[(\[,]?[ \t]*\Z",
-    re.I,
-)
 _DATELINE_BEFORE: Final = re.compile(
     r"(?:^|\n)\s*(?:(?:published|posted|updated|dated?)\s*(?:on|:)?\s*|"
     r"[A-Z][A-Za-z .'-]{1,40},\s*)$",
@@ -48,17 +42,9 @@ class Anchor:
         return self.date.isoformat() if self.date else None
 
 
-def weekday_before(text: str, start: int) -> tuple[int, int] | None:
-    """A weekday name written just before offset ``start`` ("Wednesday (", "Friday, "):
-    its number (Monday 0) and its start offset."""
-    window = max(0, start - 20)
-    m = _WEEKDAY_BEFORE.search(text[window:start])
-    return (WEEKDAYS[m["weekday"].lower()], window + m.start()) if m else None
-
-
 def _bound_weekday(text: str, found: ExplicitDate) -> bool:
     bound = weekday_before(text, found.start)
-    return bound is not None and bound[0] == found.value.weekday()
+    return bound is not None and bound.weekday == found.value.weekday()
 
 
 def _dateline(text: str, found: ExplicitDate) -> bool:
@@ -71,7 +57,7 @@ def find_anchor(text: str, *, published: date | None = None) -> Anchor:
     for found in find_explicit_dates(head):
         if _bound_weekday(head, found) or _dateline(head, found):
             bound = weekday_before(head, found.start)
-            start = bound[1] if bound else found.start
+            start = bound.start if bound else found.start
             end = found.end + (1 if head[found.end : found.end + 1] in (")", "]") else 0)
             return Anchor(found.value, BASIS_TEXT, text[start:end], start, end)
     if published is not None:

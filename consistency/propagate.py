@@ -19,7 +19,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from consistency.anchor import BASIS_PROPAGATED, BASIS_TEXT, BASIS_UNKNOWN, Anchor
-from consistency.extract.time.explicit import WEEKDAYS
+from consistency.lang.calendar import WEEKDAYS
 from consistency.parsed import ParsedDocument
 
 #: Lowest token-set similarity (0..100) for two sentences to report the same event.

@@ -15,10 +15,9 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 
-from consistency.anchor import weekday_before
 from consistency.checks.base import Check, CheckContext, Evidence, Finding, Options, Severity
 from consistency.checks.facts import evidence, rows
-from consistency.extract.time.explicit import find_explicit_dates
+from consistency.lang.calendar import find_explicit_dates, weekday_before
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
@@ -34,12 +33,12 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         if written is None:
             continue
         day = date.fromisoformat(fact["time_start"])
-        if written[0] == day.weekday():
+        if written.weekday == day.weekday():
             continue
-        said = re.match(r"\w+", text[written[1] :]).group()  # type: ignore[union-attr]
+        said = re.match(r"\w+", text[written.start :]).group()  # type: ignore[union-attr]
         actual = calendar.day_name[day.weekday()]
         yield Finding(
-            evidence=(evidence(fact), Evidence(fact["doc_id"], written[1], fact["char_end"])),
+            evidence=(evidence(fact), Evidence(fact["doc_id"], written.start, fact["char_end"])),
             message=f"The text says {said}, but {day:%-d %B %Y} was a {actual}.",
             explanation=(
                 f"{fact['text']!r} resolves to {day.isoformat()}, a {actual}; the text names "

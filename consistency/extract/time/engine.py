@@ -21,7 +21,6 @@ from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.anaphora import TRIGGER_WORDS, join_anaphora
 from consistency.extract.time.context import Context, TenseOf
-from consistency.extract.time.explicit import WEEKDAYS, find_explicit_dates
 from consistency.extract.time.joins import (
     join_offsets,
     join_ranges,
@@ -29,6 +28,7 @@ from consistency.extract.time.joins import (
     join_weekdays,
 )
 from consistency.extract.time.timex import DURATION, SET, Timex, evolve
+from consistency.lang.calendar import MONTHS, WEEKDAYS, find_explicit_dates
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
 
@@ -91,8 +91,6 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...
 
 
 def _category_words() -> dict[str, set[str]]:
-    from consistency.extract.time.explicit import MONTHS
-
     units = "minute hour day week weekend fortnight month quarter year decade century"
     groups = {
         "month": " ".join(MONTHS),

@@ -17,10 +17,10 @@ from typing import Any, Final
 
 from consistency.extract.time import grammar
 from consistency.extract.time.engine import find_timexes
-from consistency.extract.time.explicit import NUMERIC_DATE
 from consistency.extract.time.grammar import Predicate
 from consistency.extract.time.joins import shift_timex
 from consistency.extract.time.timex import DURATION, SET, Timex, with_direction
+from consistency.lang.calendar import NUMERIC_DATE
 from consistency.parsed import ParsedDocument
 
 FactRow = dict[str, Any]

@@ -11,16 +11,9 @@ from typing import Final
 
 from consistency.extract.time import intervals, patterns
 from consistency.extract.time import rules_relative as rel
-from consistency.extract.time.explicit import WEEKDAYS
 from consistency.extract.time.timex import DATE, Timex, last_resolved_date
 from consistency.extract.time.units import ahead, back
-
-_WEEKDAY_BEFORE: Final = re.compile(
-    r"\b(?P<weekday>"
-    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-    + r")\.?\s?,?\s*(?P<open>[(\[])?\s*$",
-    re.I,
-)
+from consistency.lang.calendar import WrittenWeekday, weekday_before
 
 
 def join_weekdays(text: str, found: list[Timex], anchor: date | None = None) -> list[Timex]:
@@ -29,19 +22,19 @@ def join_weekdays(text: str, found: list[Timex], anchor: date | None = None) -> 
     out: list[Timex] = []
     for t in found:
         if t.granularity == "day" and t.resolved and t.time_start and t.type == "DATE":
-            m = _WEEKDAY_BEFORE.search(text, max(0, t.start - 16), t.start)
-            if m and m["weekday"][0].isupper():
-                t = _joined(text, t, m, anchor)
+            written = weekday_before(text, t.start, reach=16)
+            if written is not None and written.capitalized:
+                t = _joined(text, t, written, anchor)
                 while out and out[-1].end > t.start:
                     out.pop()
         out.append(t)
     return out
 
 
-def _joined(text: str, t: Timex, m: re.Match[str], anchor: date | None) -> Timex:
+def _joined(text: str, t: Timex, written: WrittenWeekday, anchor: date | None) -> Timex:
     assert t.time_start is not None
-    weekday = WEEKDAYS[m["weekday"].lower()]
-    end = t.end + (1 if m["open"] and text[t.end : t.end + 1] in ")]" else 0)
+    weekday = written.weekday
+    end = t.end + (1 if written.bracket and text[t.end : t.end + 1] in ")]" else 0)
     day = t.time_start
     note = t.year_choice or ""
     if day.weekday() != weekday and t.relative_to == "anchor" and anchor is not None:
@@ -58,9 +51,9 @@ def _joined(text: str, t: Timex, m: re.Match[str], anchor: date | None) -> Timex
     p = intervals.day(day)
     return replace(
         t,
-        start=m.start(),
+        start=written.start,
         end=end,
-        text=text[m.start() : end],
+        text=text[written.start : end],
         value=p.value,
         time_start=p.start,
         time_end=p.end,

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from consistency.extract.time.explicit import MONTHS, WEEKDAYS
 from consistency.extract.time.holidays import HOLIDAYS
-from consistency.extract.time.trie import alternation
+from consistency.lang.calendar import MONTHS, WEEKDAYS
+from consistency.lang.trie import alternation
 
 NUMBER_WORDS: Final[dict[str, float]] = {
     "a": 1,

@@ -11,10 +11,10 @@ from datetime import date, timedelta
 
 from consistency.extract.time import intervals, patterns
 from consistency.extract.time.context import Context
-from consistency.extract.time.explicit import MONTHS, ExplicitDate, numeric_date
 from consistency.extract.time.holidays import HOLIDAYS
 from consistency.extract.time.intervals import Period
 from consistency.extract.time.timex import DATE, Timex, from_period, unresolved
+from consistency.lang.calendar import MONTHS, ExplicitDate, numeric_date
 
 
 def mod_of(m: re.Match[str]) -> str | None:

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 
 from consistency.extract.time import intervals
 from consistency.extract.time.context import Context
-from consistency.extract.time.explicit import WEEKDAY_NAMES, WEEKDAYS
 from consistency.extract.time.intervals import Period
 from consistency.extract.time.rules_absolute import capitalized, mod_of, original
 from consistency.extract.time.timex import DATE, SET, TIME, Timex, from_period, unresolved
 from consistency.extract.time.units import count_of, unit_name
+from consistency.lang.calendar import WEEKDAY_NAMES, WEEKDAYS
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _DAY_OFFSETS = {

@@ -1,7 +1,8 @@
-"""Explicit calendar dates that carry a year ("15/6/2022", "June 15, 2022", "2022-06-15").
+"""The calendar the stages share: month and weekday names, explicit dates, weekdays
+written next to a date.
 
-These need no anchor; the anchor finder reads them, and the temporal engine
-builds on them.
+Explicit dates carry a year ("15/6/2022", "June 15, 2022", "2022-06-15") and need
+no anchor: the anchor finder reads them, and the temporal engine builds on them.
 """
 
 from __future__ import annotations
@@ -11,48 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from consistency.extract.time.trie import alternation
+from consistency.lang import vocab
+from consistency.lang.trie import alternation
 
-MONTHS: Final[dict[str, int]] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+#: Month names and abbreviations → month number (January 1).
+MONTHS: Final[dict[str, int]] = vocab.mapping("months", int)
+#: Weekday names and abbreviations → weekday number (Monday 0).
+WEEKDAYS: Final[dict[str, int]] = vocab.mapping("weekdays", int)
 #: Full weekday names, Monday first.
-WEEKDAY_NAMES: Final = (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-)  # fmt: skip
-WEEKDAYS: Final[dict[str, int]] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
+WEEKDAY_NAMES: Final = tuple(sorted((w for w in WEEKDAYS if len(w) > 4), key=lambda w: WEEKDAYS[w]))
 
 _MONTH = r"(?P<month>" + alternation(MONTHS) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -141,3 +109,37 @@ def find_explicit_dates(text: str, *, prefer: str = "dmy") -> list[ExplicitDate]
             continue
         kept.append(item)
     return kept
+
+
+_WEEKDAY_ALTERNATION: Final = alternation(WEEKDAYS)
+#: a weekday written just before a position: "Wednesday (", "Sunday, ", "Fri. "
+_WEEKDAY_BEFORE: Final = re.compile(
+    r"\b(?P<weekday>" + _WEEKDAY_ALTERNATION + r")\b\.?[ \t]?,?[ \t]*(?P<open>[(\[])?[ \t]*\Z",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class WrittenWeekday:
+    """A weekday name written just before a date: its number (Monday 0), where it
+    starts, and whether it opens a bracket around the date ("Wednesday (15/6/2022)")."""
+
+    weekday: int
+    start: int
+    bracket: bool
+    #: the name as written starts with a capital ("Sunday", not "sunday")
+    capitalized: bool
+
+
+def weekday_before(text: str, start: int, *, reach: int = 20) -> WrittenWeekday | None:
+    """The weekday name written just before offset ``start``, within ``reach`` characters."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - reach), start)
+    if m is None:
+        return None
+    name = m["weekday"]
+    return WrittenWeekday(WEEKDAYS[name.lower()], m.start(), bool(m["open"]), name[:1].isupper())
+
+
+def weekday_pattern() -> str:
+    """An alternation of every weekday name and abbreviation, for patterns elsewhere."""
+    return _WEEKDAY_ALTERNATION
