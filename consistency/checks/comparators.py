@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from consistency.checks.facts import detail
+from consistency.lang.verbs import same_time
 from consistency.normalize.predicates import same_predicate
 
 #: Relative difference two exact figures may show and still be the same rounded figure.
@@ -204,18 +205,9 @@ def told_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Are two claims both told as fact and in the same tense? "would not have placed him"
     is a hypothesis; "will host the show this year" and "hosted it in 2007" are two events.
     "said the clinics would open" is the future told in the past, not a hypothesis."""
-    times = []
-    for row in (a, b):
-        info = detail(row)
-        modality = set(info.get("modality") or [])
-        tense = row["tense"]
-        if "conditional" in modality and "reported" in modality and not info.get("perfect"):
-            modality.discard("conditional")  # "said X would open": reported future
-            tense = "future" if tense == "conditional" else tense
-        if NOT_FACT & modality:
-            return False
-        times.append(tense)
-    return not (times[0] and times[1] and times[0] != times[1])
+    if any(NOT_FACT & set(detail(row).get("modality") or []) for row in (a, b)):
+        return False
+    return same_time(a["tense"], b["tense"])
 
 
 def _names_someone(value: object) -> bool:

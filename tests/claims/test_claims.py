@@ -55,7 +55,8 @@ def test_invitation_claim_with_invitee_time_and_tense(parse: Parse) -> None:
 
 def test_reported_clause_is_kept_apart_from_the_outlet_voice(parse: Parse) -> None:
     row = _one(_claims(parse, INVITE), "back")
-    assert (row["subject"], row["object"], row["tense"]) == ("Rome", "Madrid", "future")
+    # "told ... that Rome would back": a future seen from a past statement
+    assert (row["subject"], row["object"], row["tense"]) == ("Rome", "Madrid", "reported_future")
     assert row["detail"]["voice"] == "reported"
     assert row["attribution"] == "Giorgia Meloni"
 

@@ -33,7 +33,16 @@ def predicate(sentence: str, expression: str) -> tuple[str | None, str | None, s
             "early February",
             ("invite", "invited", "forward"),
         ),
-        ("He said the bank would cut rates in July.", "in July", ("cut", "conditional", None)),
+        (
+            "He said the bank would cut rates in July.",
+            "in July",
+            ("cut", "reported_future", "forward"),
+        ),
+        (
+            "The bank would cut rates in July if inflation eased.",
+            "in July",
+            ("cut", "conditional", None),
+        ),
         # regressions: what was scheduled lies ahead; due-date nouns; passive infinitives
         (
             "A bail hearing was scheduled for Wednesday.",

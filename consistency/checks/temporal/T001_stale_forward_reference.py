@@ -34,6 +34,7 @@ FORWARD: Final = {
     "planned": "a plan",
     "invited": "an invitation",
     "scheduled": "a scheduled event",
+    "expected": "an expected event",
 }
 
 

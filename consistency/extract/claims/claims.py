@@ -15,12 +15,11 @@ from typing import Any, Final
 
 from spacy.tokens import Span, Token
 
-from consistency.extract.claims import tense as tn
 from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun_phrase
 from consistency.extract.claims.mentions import Mention, mention_of, mentions
 from consistency.extract.claims.quotes import name_of, quote_rows, subject_of
 from consistency.extract.numbers.words import ordinal_value as written_ordinal
-from consistency.extract.verbs import perfect
+from consistency.lang.verbs import claim_tense, modality_of, negated, perfect
 from consistency.parsed import ParsedDocument
 
 CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
@@ -224,7 +223,7 @@ def _claim(
     obj, extra = _object(verb, items)
     voice, source = _voice(attributing or verb, sentence, items, quoted)
     attribution = source
-    modality = tn.modality_of(verb)
+    modality = modality_of(verb)
     if attributing is not None:
         words = [t for t in attributing.subtree if t.i < verb.i and t.i > subject_tok.i]
         attribution = " ".join(t.text for t in words if t.dep_ != "advmod") or attributing.text
@@ -250,7 +249,7 @@ def _claim(
         start = min(start, first.idx)
     detail = {
         "subject_span": list(named[1]) if named and named[1] else None,
-        "negated": tn.negated(verb) or None,
+        "negated": negated(verb) or None,
         "modality": sorted(set(modality)),
         "voice": voice,
         "perfect": perfect(verb) or None,
@@ -266,7 +265,7 @@ def _claim(
         "canonical": subject,
         "predicate": verb.lemma_.lower(),
         "object": obj,
-        "tense": tn.tense_of(attributing or verb),
+        "tense": claim_tense(attributing or verb),
         "attribution": attribution,
         "detail": dumps(detail),
     }

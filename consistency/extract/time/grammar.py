@@ -1,9 +1,11 @@
 """The predicate governing a span and its tense or modality, read from a spaCy parse.
 
-``tense`` is the label the checks read (past, present, future, conditional,
-planned, invited, scheduled); ``base`` is the plain time of the clause (past,
-present, future) that picks implicit years. "invited ... in early February"
-is labelled invited but its base is past: the invitation was made.
+``tense`` is the label the checks read (the verb group's tense from
+:mod:`consistency.lang.verbs`, or planned, invited, scheduled, expected under a
+forward-looking verb); ``base`` is the plain time of the clause (past, present,
+future, or forward: either side of the anchor) that picks implicit years.
+"invited ... in early February" is labelled invited but its base is past: the
+invitation was made.
 """
 
 from __future__ import annotations
@@ -14,31 +16,16 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from consistency.extract.time.context import TenseOf
-from consistency.extract.verbs import FUTURE_AUX, MODAL_AUX, auxiliaries, perfect, present_perfect
-
-PLANNED: Final = frozenset({"plan", "intend", "aim", "hope", "prepare", "seek"})
-SCHEDULED: Final = frozenset({"schedule", "slate", "set", "due", "expect", "poise", "pencil"})
-INVITED: Final = frozenset({"invite"})
-#: verbs that plan or schedule only with what they point at: "sought to expand", "set to
-#: open", "set for May"; "sought help in 2010" and "marks set in 1952" are past acts
-NEED_COMPLEMENT: Final = frozenset({"seek", "hope", "aim", "prepare", "set"})
-#: nouns whose date says when they are due ("a May 10 deadline")
-EVENT_NOUNS: Final = frozenset(
-    {
-        "deadline",
-        "hearing",
-        "trial",
-        "meeting",
-        "summit",
-        "vote",
-        "election",
-        "sentencing",
-        "appointment",
-        "date",
-        "session",
-        "auction",
-    }
+from consistency.lang.verbs import (
+    CONDITIONAL,
+    FORWARD_VERBS,
+    REPORTED_FUTURE,
+    SCHEDULED_NOUNS,
+    auxiliaries,
+    clause_tense,
+    present_perfect,
 )
+
 _VERBAL: Final = ("VERB", "AUX")
 
 
@@ -68,30 +55,6 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def _own_tense(verb: Token) -> str | None:
-    """past, present, future or conditional from the verb's tag and its auxiliaries."""
-    auxes = auxiliaries(verb)
-    words = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
-    if words & FUTURE_AUX:
-        return "future"
-    if words & MODAL_AUX.keys():
-        return "conditional"
-    if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxes):
-        return "future"
-    tags = {verb.tag_} | {a.tag_ for a in auxes}
-    if "VBD" in tags:
-        return "past"
-    if perfect(verb):
-        return "past"
-    if tags & {"VBZ", "VBP"}:
-        return "present"
-    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
-        if present_perfect(verb.head):
-            return None  # "has announced cuts, resulting in closures in May": may lie ahead
-        return _own_tense(verb.head)
-    return None
-
-
 def _forward(own: str | None) -> str:
     """The base tense of what an invitation points to: ahead when told in the present or
     future; told in the past, it may lie on either side of the anchor ("forward": the
@@ -99,16 +62,27 @@ def _forward(own: str | None) -> str:
     return "future" if own in ("present", "future") else "forward"
 
 
+def _base(own: str | None) -> str | None:
+    """The time a clause's own tense gives its dates: a future told from the past
+    may lie on either side of the anchor; a conditional gives none."""
+    if own == REPORTED_FUTURE:
+        return "forward"
+    return None if own == CONDITIONAL else own
+
+
 def _label(verb: Token, own: str | None) -> tuple[str | None, str | None]:
-    lemma = verb.lemma_.lower()
-    ahead = _looks_ahead(verb)
-    if lemma in INVITED:
+    ahead = FORWARD_VERBS.get(verb.lemma_.lower())
+    if (
+        ahead is None
+        or not ahead.dates_ahead
+        or (ahead.needs_complement and not _looks_ahead(verb))
+    ):
+        return own, _base(own)
+    if ahead.label == "invited":
         return "invited", _forward(own)
-    if lemma in SCHEDULED and (ahead or lemma not in NEED_COMPLEMENT):
-        return "scheduled", "future"  # what was scheduled lies ahead of the scheduling
-    if lemma in PLANNED and (ahead or lemma not in NEED_COMPLEMENT):
-        return "planned", "future" if own in ("present", "future", None) else own
-    return own, own
+    if ahead.label == "planned":
+        return "planned", "future" if own in ("present", "future", None) else _base(own)
+    return ahead.label, "future"  # what was scheduled lies ahead of the scheduling
 
 
 def _looks_ahead(verb: Token) -> bool:
@@ -122,7 +96,7 @@ def _scheduled_noun(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     head = span.root.head
-    return head.lemma_.lower() in EVENT_NOUNS and not (span.start <= head.i < span.end)
+    return head.lemma_.lower() in SCHEDULED_NOUNS and not (span.start <= head.i < span.end)
 
 
 def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
@@ -130,7 +104,7 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
     verb = governing_verb(doc, start, end)
     if verb is None:
         return NONE
-    own = _own_tense(verb)
+    own = clause_tense(verb)
     if _scheduled_noun(doc, start, end) and (own != "past" or present_perfect(verb)):
         # "faces a May 10 deadline"; but "was at a 1972 meeting" tells a past event
         return Predicate(verb.lemma_.lower(), "scheduled", "future")
@@ -148,18 +122,18 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
         and head is not verb
         and head.pos_ in _VERBAL
     ):
-        head_own = _own_tense(head)
+        head_own = clause_tense(head)
         head_label, head_base = _label(head, head_own)
-        if head_label in ("planned", "scheduled"):
+        if head_label in ("planned", "scheduled", "expected"):
             return Predicate(verb.lemma_.lower(), head_label, head_base)
         if head_label == "invited":
             return Predicate(verb.lemma_.lower(), "invited", head_base)
         if head_own is not None and not (verb.tag_ == "VBG" and present_perfect(head)):
-            base = "future" if head_own == "present" and verb.tag_ == "VB" else head_own
+            base = "future" if head_own == "present" and verb.tag_ == "VB" else _base(head_own)
             return Predicate(verb.lemma_.lower(), head_own, base)
     if own is None and infinitive:
         return Predicate(verb.lemma_.lower(), "future", "future")  # "an event to be held"
-    if own == "conditional":
+    if own == CONDITIONAL:
         base = None
     return Predicate(verb.lemma_.lower(), label, base)
 
