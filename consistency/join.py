@@ -15,7 +15,7 @@ from typing import Any, Final
 import pandas as pd
 from rapidfuzz import fuzz
 
-from consistency.checks.comparators import (
+from consistency.lang.compare import (
     interval,
     intervals_overlap,
     key_text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.normalize.predicates import canonical_predicate, same_predicate
+from consistency.lang.predicates import canonical_predicate, same_predicate
 
 
 @pytest.mark.parametrize(("a", "b"), [("wound", "hurt"), ("injure", "Wound"), ("kill", "slay")])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, Final
 
 from consistency.checks.base import CheckContext, Evidence
+from consistency.lang.verbs import same_time
 from consistency.tables import records as rows
 
 Row = dict[str, Any]
@@ -107,3 +108,17 @@ def claims_of(ctx: CheckContext) -> dict[str, list[Row]]:
         for fact_id in link_ids(claim):
             out.setdefault(fact_id, []).append(claim)
     return out
+
+
+#: modal readings under which a claim is not told as fact ("could not be measured");
+#: "agreed to buy" (planned) still tells that the agreement happened
+NOT_FACT: Final = frozenset({"conditional", "possible", "obligation"})
+
+
+def told_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Are two claims both told as fact and in the same tense? "would not have placed him"
+    is a hypothesis; "will host the show this year" and "hosted it in 2007" are two events.
+    "said the clinics would open" is the future told in the past, not a hypothesis."""
+    if any(NOT_FACT & set(detail(row).get("modality") or []) for row in (a, b)):
+        return False
+    return same_time(a["tense"], b["tense"])

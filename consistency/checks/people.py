@@ -15,9 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Final
 
-from consistency.checks.comparators import head_noun, key_text
 from consistency.checks.facts import Row, detail
-from consistency.normalize.names import HONORIFICS
+from consistency.lang.compare import head_noun, key_text
+from consistency.lang.names import HONORIFICS
 
 SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "him"})
 POSSESSIVE_PRONOUNS: Final = frozenset({"his", "her"})

@@ -21,8 +21,8 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz
 
-from consistency.normalize.clusters import UnionFind
-from consistency.normalize.names import acronym, demonym_country, fold, spelling_variants
+from consistency.lang.clusters import UnionFind
+from consistency.lang.names import acronym, demonym_country, fold, spelling_variants
 from consistency.tables import FACTS, frame, validate
 
 GROUP = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}

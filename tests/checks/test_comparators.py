@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from consistency.checks.comparators import (
+from consistency.lang.compare import (
     measured_key,
     numbers_compatible,
     scale_factor,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.normalize.names import (
+from consistency.lang.names import (
     acronym,
     demonym_country,
     demonym_matches,

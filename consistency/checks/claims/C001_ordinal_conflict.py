@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import same_matter
 from consistency.checks.facts import by_id, claims_of, evidence, rows
+from consistency.lang.compare import same_matter
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:

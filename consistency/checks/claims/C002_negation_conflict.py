@@ -29,8 +29,16 @@ from typing import Final
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import checkable_claim, same_claim, told_alike
-from consistency.checks.facts import Row, cross_pairs, detail, evidence, of_kind, peer_documents
+from consistency.checks.facts import (
+    Row,
+    cross_pairs,
+    detail,
+    evidence,
+    of_kind,
+    peer_documents,
+    told_alike,
+)
+from consistency.lang.compare import checkable_claim, same_claim
 
 #: verbs too light to assert anything without their object ("agencies have ...")
 LIGHT_VERBS: Final = frozenset({"be", "have", "do", "get", "make", "take", "go", "come"})

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import checkable_claim, same_claim, text_similarity
 from consistency.checks.facts import evidence, of_kind, peer_documents
+from consistency.lang.compare import checkable_claim, same_claim, text_similarity
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:

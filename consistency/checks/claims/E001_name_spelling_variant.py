@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import Row, evidence, of_kind
-from consistency.normalize.names import spelling_variants
+from consistency.lang.names import spelling_variants
 
 
 def _surface(row: Row) -> str:

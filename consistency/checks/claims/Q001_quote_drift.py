@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import containment, text_similarity
 from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents
+from consistency.lang.compare import containment, text_similarity
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import names_alike, text_similarity
 from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents
+from consistency.lang.compare import names_alike, text_similarity
 
 
 def _described(who: object) -> bool:

@@ -32,7 +32,9 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import (
+from consistency.checks.facts import anchors, by_id, claims_of, evidence, peer_documents, rows
+from consistency.draft import DRAFT
+from consistency.lang.compare import (
     ROUNDING_TOLERANCE,
     interval,
     measured_key,
@@ -40,8 +42,6 @@ from consistency.checks.comparators import (
     same_matter,
     scale_factor,
 )
-from consistency.checks.facts import anchors, by_id, claims_of, evidence, peer_documents, rows
-from consistency.draft import DRAFT
 
 #: ages are compared per person by N004, not by the noun they modify ("a man, 24")
 FIGURE_KINDS = ("money", "percent", "quantity")

@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterator
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import scale_factor
 from consistency.checks.facts import by_id, evidence, rows
+from consistency.lang.compare import scale_factor
 
 DIGIT = re.compile(r"\d")
 SCALE_NAMES = {3: "a thousand", 6: "a million", 9: "a billion"}

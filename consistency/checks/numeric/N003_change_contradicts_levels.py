@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import measured_key, numbers_compatible, written_interval
 from consistency.checks.facts import Row, anchors, detail, evidence, link_ids, linked, rows
+from consistency.lang.compare import measured_key, numbers_compatible, written_interval
 
 Interval = tuple[float, float]
 #: (story, measured thing, year)

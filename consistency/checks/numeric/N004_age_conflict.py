@@ -29,9 +29,9 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import head_noun, interval, key_text, timex_interval
 from consistency.checks.facts import Row, anchors, by_id, detail, evidence, linked, rows
 from consistency.checks.people import People
+from consistency.lang.compare import head_noun, interval, key_text, timex_interval
 
 MAX_AGE = 120
 #: Predicates that tell a death: the dead person's age stops at that day.

@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterator
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import timex_interval
 from consistency.checks.facts import Row, anchor_phrase, anchors, by_id, evidence, linked, rows
+from consistency.lang.compare import timex_interval
 
 
 def _period_surface(facts: list[Row], figure: Row) -> Row | None:

@@ -20,12 +20,6 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.comparators import (
-    checkable_claim,
-    intervals_overlap,
-    same_claim,
-    told_alike,
-)
 from consistency.checks.facts import (
     Row,
     by_id,
@@ -34,7 +28,9 @@ from consistency.checks.facts import (
     linked,
     of_kind,
     peer_documents,
+    told_alike,
 )
+from consistency.lang.compare import checkable_claim, intervals_overlap, same_claim
 
 
 def _dates(claim: Row, facts: dict[str, Row]) -> list[Row]:

@@ -12,7 +12,7 @@ from typing import Final
 
 from consistency.extract.claims.common import FactRow, dumps
 from consistency.extract.claims.mentions import mentions
-from consistency.normalize.names import fold
+from consistency.lang.names import fold
 from consistency.parsed import ParsedDocument
 
 POSSESSIVES: Final = frozenset({"his", "her", "its", "their", "our", "my", "your", "a", "an"})

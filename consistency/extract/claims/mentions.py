@@ -15,7 +15,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from consistency.extract.claims.common import cached
-from consistency.normalize.names import HONORIFICS, fold, looks_like_demonym, strip_honorifics
+from consistency.lang.names import HONORIFICS, fold, looks_like_demonym, strip_honorifics
 from consistency.parsed import ParsedDocument
 
 ENTITY_LABELS: Final = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")

@@ -1,4 +1,5 @@
-"""The few generic comparisons checks are built from."""
+"""The few generic comparisons the join and the checks are built from: numbers with
+their qualifiers and rounding, calendar intervals, phrases, names and claims."""
 
 from __future__ import annotations
 
@@ -12,9 +13,7 @@ from typing import Any, Final
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from consistency.checks.facts import detail
-from consistency.lang.verbs import same_time
-from consistency.normalize.predicates import same_predicate
+from consistency.lang.predicates import same_predicate
 
 #: Relative difference two exact figures may show and still be the same rounded figure.
 ROUNDING_TOLERANCE: Final = 0.02
@@ -194,20 +193,6 @@ def same_noun(x: str, y: str) -> bool:
     return long in (short, short + "s", short + "es") or (
         short.endswith("y") and long == short[:-1] + "ies"
     )
-
-
-#: modal readings under which a claim is not told as fact ("could not be measured");
-#: "agreed to buy" (planned) still tells that the agreement happened
-NOT_FACT: Final = frozenset({"conditional", "possible", "obligation"})
-
-
-def told_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Are two claims both told as fact and in the same tense? "would not have placed him"
-    is a hypothesis; "will host the show this year" and "hosted it in 2007" are two events.
-    "said the clinics would open" is the future told in the past, not a hypothesis."""
-    if any(NOT_FACT & set(detail(row).get("modality") or []) for row in (a, b)):
-        return False
-    return same_time(a["tense"], b["tense"])
 
 
 def _names_someone(value: object) -> bool:
