@@ -56,6 +56,17 @@ def predicate(sentence: str, expression: str) -> tuple[str | None, str | None, s
             ("hold", "future", "future"),
         ),
         ("It adds to plans announced in January.", "in January", ("announce", "past", "past")),
+        # regressions: a forward-looking adjective, and complements two levels down
+        (
+            "The former mayor is due to appear before a judge on November 12.",
+            "November 12",
+            ("appear", "scheduled", "future"),
+        ),
+        (
+            "The panel is expected to decide whether to approve the plan at a meeting on May 3.",
+            "May 3",
+            ("approve", "expected", "future"),
+        ),
     ],
 )
 def test_tense_and_modality(

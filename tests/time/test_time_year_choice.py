@@ -28,3 +28,21 @@ def test_invitation_told_in_the_past_takes_the_nearest_year(anchor: date, expect
                  tense=fixed("forward"))  # fmt: skip
     assert found.value == expected
     assert "nearest" in (found.year_choice or "")
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expected"),
+    [
+        (date(2021, 9, 1), "2021-09-18"),  # ahead of the anchor: this year
+        (date(2021, 10, 2), "2021-09-18"),  # passed two weeks ago: recycled copy, not 2022
+        (date(2021, 12, 20), "2022-09-18"),  # passed three months ago: next year is meant
+    ],
+)
+def test_a_future_date_that_passed_weeks_ago_keeps_the_anchors_year(
+    anchor: date, expected: str
+) -> None:
+    """Regression: "will meet on September 18" in an article of 2 October was read as a
+    date almost a year ahead, so a stale forward reference could never be seen."""
+    found = only("The two will meet again in Geneva on September 18.", anchor=anchor,
+                 tense=fixed("future"))  # fmt: skip
+    assert found.value == expected

@@ -10,35 +10,27 @@ Example: "The minister spoke on Friday, March 9, 2023" (9 March 2023 was a Thurs
 from __future__ import annotations
 
 import calendar
-import re
 import sys
 from collections.abc import Iterator
 from datetime import date
 
-from consistency.checks.base import Check, CheckContext, Evidence, Finding, Options, Severity
-from consistency.checks.facts import evidence, rows
-from consistency.lang.calendar import find_explicit_dates, weekday_before
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.facts import detail, evidence, rows
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     days = ctx.facts[(ctx.facts["kind"] == "date") & (ctx.facts["granularity"] == "day")]
     for fact in rows(days):
-        if not fact["time_start"] or fact["time_start"] != fact["time_end"]:
-            continue
-        text = ctx.texts[fact["doc_id"]]
-        # The weekday stands before the calendar date, inside the fact's span or just before it.
-        inner = find_explicit_dates(fact["text"])
-        at = fact["char_start"] + (inner[0].start if inner else 0)
-        written = weekday_before(text, at)
-        if written is None:
+        written = detail(fact).get("weekday")
+        if written is None or not fact["time_start"] or fact["time_start"] != fact["time_end"]:
             continue
         day = date.fromisoformat(fact["time_start"])
-        if written.weekday == day.weekday():
+        if written == day.weekday():
             continue
-        said = re.match(r"\w+", text[written.start :]).group()  # type: ignore[union-attr]
+        said = calendar.day_name[written]
         actual = calendar.day_name[day.weekday()]
         yield Finding(
-            evidence=(evidence(fact), Evidence(fact["doc_id"], written.start, fact["char_end"])),
+            evidence=(evidence(fact),),
             message=f"The text says {said}, but {day:%-d %B %Y} was a {actual}.",
             explanation=(
                 f"{fact['text']!r} resolves to {day.isoformat()}, a {actual}; the text names "

@@ -6,8 +6,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from consistency.extract.time import intervals, patterns
+
+#: A forward statement whose date, read in the anchor's year, ended at most this many
+#: days before the anchor is read in that year: recycled copy whose date has passed,
+#: rather than an event almost a year ahead.
+RECENT_PAST_DAYS: Final = 42
 
 #: (start, end) of an expression → "past", "present", "future" or None
 TenseOf = Callable[[int, int], str | None]
@@ -72,6 +78,14 @@ class Context:
             return y, "past tense: latest on or before the anchor", tense
         if tense == "future":
             y = intervals.next_on_or_after(self.anchor, month, day)
+            passed = intervals.days_since_end(self.anchor, self.anchor.year, month, day)
+            if y > self.anchor.year and 0 < passed <= RECENT_PAST_DAYS:
+                return (
+                    self.anchor.year,
+                    f"future tense, but the date passed {passed} days before the anchor: "
+                    "the anchor's year (a year ahead is rarely meant)",
+                    tense,
+                )
             return y, "future tense: next on or after the anchor", tense
         y = intervals.nearest_year(self.anchor, month, day)
         return y, "no tense: nearest to the anchor", tense

@@ -204,7 +204,7 @@ def find_timexes(
                 if found is not None:
                     candidates.append((found, priority))
     chosen = _select(candidates)
-    chosen = join_weekdays(text, chosen, anchor)
+    chosen = join_weekdays(text, chosen)
     chosen = join_offsets(text, chosen)
     chosen = join_ranges(text, chosen)
     chosen = join_same_period(text, chosen)

@@ -155,6 +155,7 @@ def _row(t: Timex, p: Predicate) -> FactRow:
         "signal": t.signal,
         "partial": t.partial,
         "range": t.range,
+        "weekday": t.weekday,
     }
     return {
         "kind": "duration" if t.type in (DURATION, SET) else "date",

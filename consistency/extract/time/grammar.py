@@ -27,6 +27,8 @@ from consistency.lang.verbs import (
 )
 
 _VERBAL: Final = ("VERB", "AUX")
+#: how many tenseless complements ("to decide whether to give") a date may sit under
+MAX_COMPLEMENT_DEPTH: Final = 3
 
 
 @dataclass(frozen=True)
@@ -114,23 +116,33 @@ def predicate_of(doc: Doc, start: int, end: int) -> Predicate:
     if own is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not infinitive:
         own = "past"  # "plans announced in January"
     label, base = _label(verb, own)
-    head = verb.head
-    # "to attend ... in May" under "invited", "plans to", "is scheduled to"
-    if (
-        own is None
-        and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl")
-        and head is not verb
-        and head.pos_ in _VERBAL
-    ):
+    # "to attend ... in May" under "invited", "plans to", "is scheduled to", "is due to",
+    # "is expected to decide whether to give ...": climb the complements that carry no
+    # tense of their own up to the verb that does
+    node = verb
+    for _ in range(MAX_COMPLEMENT_DEPTH):
+        head = node.head
+        if own is not None or node.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or head is node:
+            break
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            ahead = FORWARD_VERBS.get(head.lemma_.lower())  # "is due to appear"
+            if ahead is not None and ahead.dates_ahead:
+                return Predicate(verb.lemma_.lower(), ahead.label, "future")
+            break
+        if head.pos_ not in _VERBAL:
+            break
         head_own = clause_tense(head)
         head_label, head_base = _label(head, head_own)
         if head_label in ("planned", "scheduled", "expected"):
             return Predicate(verb.lemma_.lower(), head_label, head_base)
         if head_label == "invited":
             return Predicate(verb.lemma_.lower(), "invited", head_base)
-        if head_own is not None and not (verb.tag_ == "VBG" and present_perfect(head)):
-            base = "future" if head_own == "present" and verb.tag_ == "VB" else _base(head_own)
-            return Predicate(verb.lemma_.lower(), head_own, base)
+        if head_own is not None:
+            if node is verb and not (verb.tag_ == "VBG" and present_perfect(head)):
+                base = "future" if head_own == "present" and verb.tag_ == "VB" else _base(head_own)
+                return Predicate(verb.lemma_.lower(), head_own, base)
+            break
+        node = head
     if own is None and infinitive:
         return Predicate(verb.lemma_.lower(), "future", "future")  # "an event to be held"
     if own == CONDITIONAL:

@@ -140,6 +140,13 @@ def next_on_or_after(anchor: date, m: int, d: int | None = None) -> int:
     return anchor.year if (m, d) >= (anchor.month, anchor.day) else anchor.year + 1
 
 
+def days_since_end(anchor: date, y: int, m: int, d: int | None = None) -> int:
+    """Days from the end of (month, day) of year ``y`` (the whole month when ``d`` is
+    None) to ``anchor``: positive when it ended before the anchor."""
+    last = date(y, m, min(d, calendar.monthrange(y, m)[1])) if d else month_end(y, m)
+    return (anchor - last).days
+
+
 def nearest_year(anchor: date, m: int, d: int | None = None) -> int:
     """The year putting (month, day) closest to ``anchor``."""
     best = anchor.year

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 from typing import Final
 
 from consistency.extract.time import intervals, patterns
@@ -16,48 +15,33 @@ from consistency.extract.time.units import ahead, back
 from consistency.lang.calendar import WrittenWeekday, weekday_before
 
 
-def join_weekdays(text: str, found: list[Timex], anchor: date | None = None) -> list[Timex]:
-    """ "Wednesday (15/6/2022)", "Sunday, Dec. 6": one expression, the date's. A
-    yearless date takes the year, next to the anchor's, in which the weekday agrees."""
+def join_weekdays(text: str, found: list[Timex]) -> list[Timex]:
+    """ "Wednesday (15/6/2022)", "Sunday, Dec. 6": one expression, the date's, that keeps
+    the weekday as written. The weekday never moves the date: a yearless date keeps the
+    year its clause gives it, and a weekday that disagrees is a finding (T003)."""
     out: list[Timex] = []
     for t in found:
         if t.granularity == "day" and t.resolved and t.time_start and t.type == "DATE":
             written = weekday_before(text, t.start, reach=16)
             if written is not None and written.capitalized:
-                t = _joined(text, t, written, anchor)
+                t = _joined(text, t, written)
                 while out and out[-1].end > t.start:
                     out.pop()
         out.append(t)
     return out
 
 
-def _joined(text: str, t: Timex, written: WrittenWeekday, anchor: date | None) -> Timex:
+def _joined(text: str, t: Timex, written: WrittenWeekday) -> Timex:
     assert t.time_start is not None
-    weekday = written.weekday
     end = t.end + (1 if written.bracket and text[t.end : t.end + 1] in ")]" else 0)
-    day = t.time_start
-    note = t.year_choice or ""
-    if day.weekday() != weekday and t.relative_to == "anchor" and anchor is not None:
-        for y in (anchor.year, anchor.year - 1, anchor.year + 1):
-            try:
-                candidate = day.replace(year=y)
-            except ValueError:
-                continue
-            if candidate.weekday() == weekday:
-                day, note = candidate, "the year in which the weekday agrees"
-                break
-    if not note:
-        note = "weekday agrees" if day.weekday() == weekday else "weekday disagrees"
-    p = intervals.day(day)
+    agrees = "weekday agrees" if t.time_start.weekday() == written.weekday else "weekday disagrees"
     return replace(
         t,
         start=written.start,
         end=end,
         text=text[written.start : end],
-        value=p.value,
-        time_start=p.start,
-        time_end=p.end,
-        year_choice=note,
+        year_choice=t.year_choice or agrees,
+        weekday=written.weekday,
     )
 
 

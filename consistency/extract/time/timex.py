@@ -47,6 +47,8 @@ class Timex:
     partial: str | None = None
     #: "from 2019 to 2021": the range this expression bounds, "2019/2021" (ISO 8601)
     range: str | None = None
+    #: the weekday written with a date ("Sunday, Dec. 18"), Monday 0; it may disagree
+    weekday: int | None = None
 
     @property
     def is_duration(self) -> bool:
