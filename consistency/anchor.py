@@ -17,6 +17,8 @@ from consistency.lang.calendar import ExplicitDate, find_explicit_dates, weekday
 BASIS_TEXT: Final = "text"
 BASIS_METADATA: Final = "metadata"
 BASIS_PROPAGATED: Final = "propagated"
+#: an undated article takes its story's latest dated report (lower confidence)
+BASIS_STORY: Final = "story"
 BASIS_UNKNOWN: Final = "unknown"
 
 #: How far into the article an in-text anchor may stand.

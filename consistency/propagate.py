@@ -18,7 +18,7 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
-from consistency.anchor import BASIS_PROPAGATED, BASIS_TEXT, BASIS_UNKNOWN, Anchor
+from consistency.anchor import BASIS_PROPAGATED, BASIS_STORY, BASIS_TEXT, BASIS_UNKNOWN, Anchor
 from consistency.lang.calendar import WEEKDAYS
 from consistency.parsed import ParsedDocument
 
@@ -80,8 +80,24 @@ def borrowed_anchor(item: ParsedDocument, donors: list[ParsedDocument]) -> Ancho
     return best[1] if best else None
 
 
+def story_anchor(group: list[ParsedDocument]) -> Anchor | None:
+    """The anchor an undated article of a story takes when no sentence lends one: the
+    latest date of the story's dated reports (copy is written at or after them)."""
+    dated = [p for p in group if p.anchor.date is not None]
+    if not dated:
+        return None
+    latest = max(dated, key=lambda p: (p.anchor.date, p.doc_id))
+    first = min(p.anchor.date for p in dated if p.anchor.date is not None)
+    window = f"{first.isoformat()} to {latest.anchor.iso}" if first != latest.anchor.date else ""
+    evidence = f"the story's latest dated report, {latest.doc_id}" + (
+        f" (the story's reports span {window})" if window else ""
+    )
+    return Anchor(latest.anchor.date, BASIS_STORY, evidence)
+
+
 def propagate_anchors(parsed: list[ParsedDocument]) -> list[ParsedDocument]:
-    """Give documents with no anchor one borrowed from the same event elsewhere.
+    """Give documents with no anchor one borrowed from the same event elsewhere, else
+    the story's latest date (a story of one undated article stays unanchored).
 
     Documents anchored by their own text or metadata keep their anchor.
     """
@@ -89,9 +105,13 @@ def propagate_anchors(parsed: list[ParsedDocument]) -> list[ParsedDocument]:
     for group in _story_groups(parsed).values():
         donors = [p for p in group if p.anchor.basis == BASIS_TEXT]
         for item in group:
-            if item.anchor.basis != BASIS_UNKNOWN or not donors:
+            if item.anchor.basis != BASIS_UNKNOWN:
                 continue
-            anchor = borrowed_anchor(item, donors)
+            anchor = borrowed_anchor(item, donors) if donors else None
             if anchor is not None:
                 out[item.doc_id] = replace(item, anchor=anchor)
+        fallback = story_anchor([out.get(p.doc_id, p) for p in group])
+        for item in group:
+            if fallback is not None and out.get(item.doc_id, item).anchor.basis == BASIS_UNKNOWN:
+                out[item.doc_id] = replace(item, anchor=fallback)
     return [out.get(p.doc_id, p) for p in parsed]

@@ -57,7 +57,11 @@ DOCUMENTS = Schema(
         ("url", STR, "metadata url"),
         ("published", STR, "metadata publication date, ISO"),
         ("anchor_date", STR, "date relative expressions resolve against, ISO"),
-        ("anchor_basis", STR, "text, metadata, propagated or unknown"),
+        (
+            "anchor_basis",
+            STR,
+            "text, metadata, propagated, story (an undated article takes its story's latest date) or unknown",
+        ),
         ("anchor_evidence", STR, "the words the anchor was read from"),
         ("story", STR, "story key grouping articles about one event"),
         ("role", STR, "draft or source in draft mode, else empty"),

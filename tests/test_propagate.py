@@ -39,13 +39,33 @@ def test_undated_report_of_same_event_borrows_the_date(write: WriteArticle) -> N
     assert evidence.startswith("a: 'Tuesday (4/4/2023)'")
 
 
-def test_a_different_event_on_the_same_weekday_borrows_nothing(write: WriteArticle) -> None:
+def test_a_different_event_on_the_same_weekday_borrows_no_event(write: WriteArticle) -> None:
+    """No sentence lends its date: the undated article takes the story's date, said so."""
     got = anchors(write, [{"id": "a", "text": DATED}, {"id": "b", "text": UNDATED_OTHER_EVENT}])
-    assert got["b"][:2] == (pd.NA, "unknown")
+    assert got["b"][:2] == ("2023-04-04", "story")
+    assert got["b"][2].startswith("the story's latest dated report, a")
 
 
-def test_the_same_event_on_another_weekday_borrows_nothing(write: WriteArticle) -> None:
+def test_the_same_event_on_another_weekday_borrows_no_event(write: WriteArticle) -> None:
     got = anchors(write, [{"id": "a", "text": DATED}, {"id": "b", "text": UNDATED_OTHER_DAY}])
+    assert got["b"][:2] == ("2023-04-04", "story")
+
+
+def test_an_undated_article_takes_its_storys_latest_date(write: WriteArticle) -> None:
+    records = [
+        {"id": "a", "text": UNDATED_OTHER_EVENT, "published": "2023-04-05"},
+        {"id": "b", "text": UNDATED_OTHER_EVENT, "published": "2023-04-06"},
+        {"id": "c", "text": UNDATED_OTHER_DAY},
+    ]
+    date, basis, evidence = anchors(write, records)["c"]
+    assert (date, basis) == ("2023-04-06", "story")
+    assert "2023-04-05 to 2023-04-06" in evidence
+
+
+def test_a_story_with_no_dated_report_stays_unanchored(write: WriteArticle) -> None:
+    got = anchors(
+        write, [{"id": "a", "text": UNDATED_OTHER_EVENT}, {"id": "b", "text": UNDATED_SAME}]
+    )
     assert got["b"][:2] == (pd.NA, "unknown")
 
 

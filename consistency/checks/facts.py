@@ -41,6 +41,7 @@ def anchor_phrase(document: Row) -> str:
         "text": f'from the text: "{document.get("anchor_evidence")}"',
         "metadata": "from the publication date",
         "propagated": f"borrowed from {document.get('anchor_evidence')}",
+        "story": f"undated: {document.get('anchor_evidence')}",
     }.get(str(basis), str(basis))
     return f"the anchor {document.get('anchor_date')} ({where})"
 

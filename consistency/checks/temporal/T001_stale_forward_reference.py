@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from typing import Final
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import anchor_phrase, anchors, detail, evidence, rows
+from consistency.anchor import BASIS_STORY
+from consistency.checks.facts import Row, anchor_phrase, anchors, detail, evidence, rows
 
 PAST_MARKER: Final = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.I)
 EXPLICIT_YEAR: Final = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -43,7 +44,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     dates = ctx.facts[(ctx.facts["kind"] == "date") & ctx.facts["tense"].isin(list(FORWARD))]
     for fact in rows(dates):
         document = documents.get(fact["doc_id"], {})
-        anchor = document.get("anchor_date")
+        anchor = _reference_date(document, documents)
         if not anchor or not fact["time_end"] or fact["time_end"] >= anchor:
             continue
         info = detail(fact)
@@ -69,6 +70,22 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             ),
             suggestion="Put the event in the past tense, or remove the outdated line.",
         )
+
+
+def _reference_date(document: Row, documents: dict[str, Row]) -> str | None:
+    """The date a forward reference must lie after: the article's anchor; for an undated
+    article that took its story's date, the story's earliest dated report (it was
+    written no earlier than that, and perhaps no later)."""
+    if document.get("anchor_basis") != BASIS_STORY:
+        return document.get("anchor_date")
+    dated = [
+        str(d["anchor_date"])
+        for d in documents.values()
+        if d.get("story") == document.get("story")
+        and d.get("anchor_date")
+        and d.get("anchor_basis") != BASIS_STORY
+    ]
+    return min(dated) if dated else None
 
 
 CHECK = Check(
