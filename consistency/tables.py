@@ -8,6 +8,7 @@ spells out a column list.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -60,7 +61,8 @@ DOCUMENTS = Schema(
         (
             "anchor_basis",
             STR,
-            "text, metadata, propagated, story (an undated article takes its story's latest date) or unknown",
+            "text, metadata, propagated, story (an undated article takes its story's "
+            "latest date) or unknown",
         ),
         ("anchor_evidence", STR, "the words the anchor was read from"),
         ("story", STR, "story key grouping articles about one event"),
@@ -121,6 +123,18 @@ FACTS = Schema(
         ("predicate", STR, "the governing verb lemma"),
         ("object", STR, "the thing measured or acted upon"),
         (
+            "measure",
+            STR,
+            "figures: what is counted or measured, one name across wordings (people, home, "
+            "core inflation), with the modifiers that narrow it",
+        ),
+        (
+            "event",
+            STR,
+            "figures: what happened to what is counted (killed, injured, destroyed ...), "
+            "one name across wordings",
+        ),
+        (
             "period",
             STR,
             "timex of the period a figure refers to; a range is an ISO interval (2008-04/2008-06)",
@@ -134,6 +148,62 @@ FACTS = Schema(
         ("detail", STR, "extra normalizer output as compact JSON"),
     ),
 )
+
+#: The keys of the facts table's ``detail`` column: what a normalizer tells that no
+#: column holds. Extractors write only these; checks read them through :func:`detail_of`.
+FACT_DETAIL: Final[dict[str, str]] = {
+    # figures
+    "base": "percent: what a change is measured against (year_earlier, month_earlier ...)",
+    "base_period": "figures: the period the level a change starts from refers to",
+    "change_part": "figures: 'from' or 'to' of a 'from A to B' pair, or the change itself",
+    "direction": "figures: up or down for a change; dates: past, same or future of the anchor",
+    "range": "figures: [low, high] of a written range; dates: the ISO range it bounds",
+    "scale": "figures: the scale word written (million, billion ...)",
+    "part": "figures: counts a part of a whole named beside it ('Forty of the dead')",
+    # dates and durations
+    "mod": "dates: start, mid, end ... part of the period",
+    "partial": "dates: what is known of an unresolved date (XXXX-02-24, +2 day)",
+    "relative_to": "dates: what a relative expression counts from (anchor, previous ...)",
+    "resolved": "dates: resolved (absolute or against an anchor); entities: a role named",
+    "signal": "dates: the word introducing the expression (since, until, on ...)",
+    "tense_used": "dates: the tense that chose the year",
+    "type": "dates: DATE, TIME, DURATION or SET; entities: the entity label",
+    "weekday": "dates: the weekday written with the date (Monday 0); it may disagree",
+    "year_choice": "dates: how the year or reference was chosen",
+    # claims
+    "complement": "claims: the verb of an 'agreed to buy' complement",
+    "dates": "claims: the dates of the clause's act (spans)",
+    "figures": "claims: the figures of the clause (spans)",
+    "ordinals": "claims: the ordinals of the clause (spans, values)",
+    "modality": "claims: conditional, possible, planned, reported, alleged ...",
+    "negated": "claims: the clause is denied",
+    "object_canonical": "claims: the object's canonical name",
+    "object_full": "claims: the object with its modifiers",
+    "object_span": "claims: offsets of the object's name",
+    "passive": "claims: the verb is passive",
+    "perfect": "claims: the verb is perfect ('has announced')",
+    "recipient": "claims: to whom ('gave X ...', 'told X ...')",
+    "invitee": "claims: who was invited ('invited X to ...')",
+    "invitee_span": "claims: offsets of the invitee",
+    "recipient_span": "claims: offsets of the recipient",
+    "subject_span": "claims: offsets of the subject's name",
+    "voice": "claims: outlet (the article's own) or reported",
+    # quotes
+    "reported": "quotes: told in reported speech rather than quoted",
+    "channel_span": "quotes: offsets of the channel ('told Reuters')",
+    "extent": "quotes: whole or partial quotation",
+    "marks": "quotes: the quotation marks used",
+    "speaker_span": "quotes: offsets of the speaker",
+    # entities
+    "mention": "entities: name, role, pronoun ...",
+    "name": "entities: the name as written",
+    "nationality": "entities: the country of a demonym",
+    "possessive": "entities: written as a possessive",
+    "retyped": "entities: the label the parse gave, when corrected",
+    "teaches": "entities: a role that names the person ('the minister, Jane Doe')",
+    "title": "entities: the title written with a name",
+    "variants": "entities: spelling variants met across sources",
+}
 
 ALIGNMENTS = Schema(
     "alignments",
@@ -225,6 +295,15 @@ def frame(rows: Iterable[Mapping[str, Any]], schema: Schema) -> pd.DataFrame:
             raise SchemaError(f"{schema.name}: unknown column(s) {sorted(extra)}")
     df = pd.DataFrame.from_records(rows, columns=schema.names)
     return df.astype(schema.dtypes)
+
+
+def detail_of(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A fact row's ``detail``, decoded (a row whose detail is already decoded is read
+    as it is)."""
+    value = row.get("detail")
+    if not value:
+        return {}
+    return value if isinstance(value, dict) else json.loads(value)
 
 
 def records(df: pd.DataFrame) -> Iterator[dict[str, Any]]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, Final
 
 from consistency.checks.base import CheckContext, Evidence
 from consistency.lang.verbs import same_time
+from consistency.tables import detail_of
 from consistency.tables import records as rows
 
 Row = dict[str, Any]
@@ -51,8 +51,8 @@ def of_kind(ctx: CheckContext, *kinds: str) -> list[Row]:
 
 
 def detail(row: Row) -> dict[str, Any]:
-    """The fact's extra normalizer output, parsed."""
-    return json.loads(row["detail"]) if row.get("detail") else {}
+    """The fact's extra normalizer output, parsed (keys: :data:`tables.FACT_DETAIL`)."""
+    return detail_of(row)
 
 
 #: Reports of one event are written on the same day or the next.

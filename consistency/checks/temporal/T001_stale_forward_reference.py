@@ -23,8 +23,8 @@ import sys
 from collections.abc import Iterator
 from typing import Final
 
-from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.anchor import BASIS_STORY
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import Row, anchor_phrase, anchors, detail, evidence, rows
 
 PAST_MARKER: Final = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.I)

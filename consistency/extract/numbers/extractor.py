@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers.figures import Figure, find_figures
+from consistency.extract.numbers.frame import read_frame
 from consistency.extract.numbers.syntax import age_subject, measured_object
+from consistency.lang.frames import thing_of
 from consistency.parsed import ParsedDocument
 
 FactRow = dict[str, Any]
@@ -49,4 +52,15 @@ def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
             row["object"] = "people"  # "14 killed and 21 others wounded"
         if figure.kind == "age":
             row["subject"] = age_subject(span)
+        elif figure.kind != "ordinal":
+            frame = read_frame(span)
+            thing = frame.thing or (thing_of(row["object"].split()) if row["object"] else None)
+            row["measure"] = thing.label if thing else None
+            row["event"] = frame.event
+            row["predicate"] = frame.event_word
+            row["subject"] = frame.holder
+            if frame.part:  # "Forty of the dead": never the same figure as the whole
+                extra = json.loads(row["detail"]) if row["detail"] else {}
+                row["detail"] = json.dumps({**extra, "part": True}, sort_keys=True,
+                                           separators=(",", ":"))  # fmt: skip
     return row

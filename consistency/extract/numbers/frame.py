@@ -1,0 +1,251 @@
+"""The frame of a figure, read from the parse: what it counts, what happened to it, whose.
+
+"killed 157 people", "157 people were killed", "a blast that killed 157 people"
+and "the death toll rose to 157" all give *killed people*; "Forty of the dead
+had been identified" gives *identified people* (a part of the dead); "Apple
+reported revenue of $89.5 billion" gives *revenue*, held by Apple.
+
+The words come from :mod:`consistency.lang.frames`; this module only finds them
+in the dependency tree. What it cannot find stays unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+from consistency.lang.frames import (
+    Thing,
+    event_of,
+    frame_label,
+    known_measure,
+    measure_slot,
+    neutral_verb,
+    thing_of,
+)
+
+NOUNS: Final = frozenset({"NOUN", "PROPN"})
+#: Heads that only say "a count of": the counted thing is their "of" object.
+COUNT_HEADS: Final = frozenset(
+    {"number", "total", "count", "tally", "figure", "amount", "sum", "list", "level"}
+)
+#: Entity types that name a holder or a place, not a kind of thing.
+NAME_TYPES: Final = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+#: Dependencies through which a figure or its noun is an argument of a verb.
+ARGUMENTS: Final = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj"})
+#: How many heads up a figure may sit below the verb that governs it.
+MAX_CLIMB: Final = 4
+
+
+@dataclass(frozen=True)
+class FigureFrame:
+    """What the parse tells about one figure."""
+
+    thing: Thing | None = None
+    #: the event's word as written (lemma), and the event it names
+    event_word: str | None = None
+    event: str | None = None
+    #: whose figure: "Apple" of "Apple's revenue", "building" of "the building's 136 units"
+    holder: str | None = None
+    #: "Forty of the dead", "55 of the 136 units": a part of a whole named in the text
+    part: bool = False
+
+    @property
+    def label(self) -> str | None:
+        return frame_label(self.thing, self.event)
+
+
+def read_frame(span: Span) -> FigureFrame:
+    """The frame of the figure ``span`` (its tokens in the parsed document)."""
+    root = span.root
+    counted, part = _counted(span, root)
+    thing_token = counted
+    if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of":
+        measure = counted.head.head  # "a margin of 2.1 million votes", "a toll of 157 people"
+        if measure.pos_ == "NOUN" and known_measure(measure.lemma_):
+            thing_token = measure
+    if counted is not None and counted.lemma_.lower() in COUNT_HEADS:
+        thing_token = _of_object(counted) or counted  # "the number of people unaccounted for"
+    verb, _ = _governor(root if part or counted is None else counted, span)
+    if thing_token is None and verb is not None and neutral_verb(verb.lemma_):
+        thing_token = _measure_argument(verb, span)  # "the death toll reached 28"
+        if thing_token is not None and thing_token.lemma_.lower() in COUNT_HEADS:
+            thing_token = _of_object(thing_token) or thing_token
+    thing = _thing(thing_token, span) if thing_token is not None else None
+    event_word, event = _event(thing_token, counted, verb, thing)
+    return FigureFrame(
+        thing=thing,
+        event_word=event_word,
+        event=event,
+        holder=_holder(thing_token, counted, verb, span),
+        part=part,
+    )
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _counted(span: Span, root: Token) -> tuple[Token | None, bool]:
+    """The noun the figure counts, and whether it counts a part of a named whole."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and not _inside(child, span):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if obj.pos_ == "PRON":  # "6,400 of them homes"
+                return (root.head if root.head.pos_ in NOUNS else None), True
+            if obj.pos_ in NOUNS or obj.pos_ == "ADJ":  # "Forty of the dead"
+                whole = any(c.dep_ in ("det", "poss") for c in obj.children) or obj.pos_ == "ADJ"
+                return obj, whole
+    head = root.head
+    modifies = root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos")
+    if head.i != root.i and head.pos_ in NOUNS and not _inside(head, span) and modifies:
+        return head, False
+    if root.dep_ == "pobj" and head.lower_ in ("of", "at") and head.head.pos_ == "NOUN":
+        return head.head, False  # "revenue of $89.5 billion", "a rate of 5%"
+    return None, False
+
+
+def _of_object(token: Token) -> Token | None:
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
+
+
+def _governor(token: Token, span: Span) -> tuple[Token | None, str | None]:
+    """The verb (or predicative adjective's verb) the figure or its noun is an argument
+    of, climbing prepositions and conjunctions: "raising the toll to 64" → raising."""
+    node = token
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head.i == node.i:
+            return None, None
+        if head.pos_ in ("VERB", "AUX") and not _inside(head, span):
+            return head, node.dep_
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            node = head  # "to 64" → the verb above "to"
+            continue
+        if node.dep_ in ("conj", "appos", "nummod", "compound", "quantmod"):
+            node = head
+            continue
+        if head.dep_ == "prep":
+            node = head
+            continue
+        return None, None
+    return None, None
+
+
+def _measure_argument(verb: Token, span: Span) -> Token | None:
+    """The noun a neutral verb moves: its subject ("the toll rose to 64", "the tally
+    reached 28") or its object ("raising the toll to 64", "put the number at 40")."""
+    deps = ("nsubj", "nsubjpass") if measure_slot(verb.lemma_) == "subject" else ("dobj",)
+    for child in verb.children:
+        if child.dep_ in deps and child.pos_ in NOUNS and not _inside(child, span):
+            return child
+    return None
+
+
+def _modifiers(token: Token, span: Span) -> list[Token]:
+    """The compounds and adjectives before a noun that narrow it, in order."""
+    out: list[Token] = []
+    for child in token.lefts:
+        if _inside(child, span) or child.like_num or child.ent_type_ in NAME_TYPES:
+            continue
+        if child.dep_ == "compound" and child.pos_ in NOUNS:
+            out.extend([*_modifiers(child, span), child])
+        elif child.dep_ == "amod" and child.pos_ in ("ADJ", "VERB") and child.tag_ != "VBN":
+            out.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _thing(token: Token, span: Span) -> Thing | None:
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_TYPES:
+        return None  # "101 for Peyton Hillis": a name, not a thing counted
+    lemmas = [t.lemma_.lower() for t in _modifiers(token, span)] + [token.lemma_.lower()]
+    return thing_of(lemmas)
+
+
+def _event(
+    thing_token: Token | None, counted: Token | None, verb: Token | None, thing: Thing | None
+) -> tuple[str | None, str | None]:
+    """(word, event): the noun's own verb or adjective ("people killed", "people
+    unaccounted for"), else its verb ("killed 157 people", "took down 35 units"), else
+    the event the noun tells ("the dead", "the death toll"), else the state a neutral
+    verb gives ("are confirmed dead", "are still in hospital")."""
+    for token in (counted, thing_token):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("ADJ", "VERB"):
+                found = event_of(child.lemma_, _particle(child))
+                if found:
+                    return child.lemma_.lower(), found
+    if verb is not None and not neutral_verb(verb.lemma_):
+        found = event_of(verb.lemma_, _particle(verb))
+        if found:
+            return verb.lemma_.lower(), found
+    if thing is not None and thing.event:
+        return None, thing.event
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("acomp", "oprd") or (child.dep_ == "advmod" and child.pos_ == "ADJ"):
+                found = event_of(child.lemma_)
+                if found:
+                    return child.lemma_.lower(), found
+            if child.dep_ == "prep":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = event_of(obj.lemma_) if obj is not None and obj.pos_ == "NOUN" else None
+                if found:
+                    return obj.lemma_.lower(), found  # type: ignore[union-attr]
+        if child_word := _on_board(verb):
+            return child_word, event_of(child_word)
+        if not neutral_verb(verb.lemma_):
+            return verb.lemma_.lower(), None
+    return None, None
+
+
+def _on_board(verb: Token) -> str | None:
+    """ "had 121 people on board": the prepositional phrase names the event."""
+    for child in verb.subtree:
+        if child.lower_ == "board" and child.head.lower_ == "on":
+            return "board"
+    return None
+
+
+def _particle(token: Token) -> str | None:
+    """The particle or first preposition of a phrasal verb: "took down", "accounted for"."""
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == token.i + 1):
+            return child.lower_
+    return None
+
+
+def _holder(
+    thing_token: Token | None, counted: Token | None, verb: Token | None, span: Span
+) -> str | None:
+    """Whose figure it is: a possessor ("Apple's revenue", "the building's units"), the
+    noun a storey count describes ("a 24-storey tower"), or a named subject of the
+    verb ("Apple reported revenue of ...")."""
+    for token in (thing_token, counted):
+        if token is None:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return _name(owner)
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            return token.head.lemma_.lower()  # "27-storey block"
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and not _inside(child, span):
+                return _name(child)
+    return None
+
+
+def _name(token: Token) -> str:
+    parts = [c for c in token.lefts if c.dep_ == "compound"] + [token]
+    text = " ".join(t.text for t in parts)
+    return text[:-2] if text.endswith("'s") else text
