@@ -1,21 +1,25 @@
-"""Facts of different sources → alignments: blocking keys, then rapidfuzz on context.
+"""Facts of different sources → alignments: blocking keys, then one score per pair.
 
 Candidates are only the facts of one story that share a blocking key, so the
-cost grows with the facts, not with all pairs of them. Within a block the
-pairs are matched one to one per pair of documents, best score first. Checkable facts that no
-other source of the story matches are recorded as ``unique``.
+cost grows with the facts, not with all pairs of them. Figures are scored by
+:mod:`consistency.matcher` (measure, event, holder, period, sentences, values);
+other facts by how alike their contexts read. Within a block the pairs are
+matched one to one per pair of documents, best score first. Checkable facts that
+no other source of the story matches are recorded as ``unique``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterator
+from datetime import date
 from typing import Any, Final
 
 import pandas as pd
 from rapidfuzz import fuzz
 
 from consistency.lang.compare import (
+    ROUNDING_TOLERANCE,
     interval,
     intervals_overlap,
     key_text,
@@ -24,6 +28,7 @@ from consistency.lang.compare import (
     numbers_equal,
     text_similarity,
 )
+from consistency.matcher import FIGURE_KINDS, figure_relation, same_figure
 from consistency.tables import ALIGNMENTS, frame, records
 
 NUMERIC_KINDS: Final = ("money", "percent", "quantity", "ordinal", "age")
@@ -36,14 +41,22 @@ SAME_WORDS: Final = 0.97
 MIN_QUOTE_SIMILARITY: Final = 0.6
 
 #: Tie-break between equally scored candidates: prefer the consistent reading.
-PREFERENCE: Final = {"agree": 3, "compatible": 2, "paraphrase": 1, "conflict": 0}
+PREFERENCE: Final = {"agree": 3, "compatible": 2, "paraphrase": 1, "update": 1, "conflict": 0}
 
 Row = dict[str, Any]
+
+
+#: Figures within this many days of each other's reports may disagree only as a conflict;
+#: further apart, a count that moves (a toll) has been updated.
+UPDATE_WINDOW_DAYS: Final = 0
 
 
 def blocking_key(row: Row) -> Hashable | None:
     """The key two facts must share to be compared at all (None: never aligned)."""
     kind = row["kind"]
+    if kind in FIGURE_KINDS:
+        unit = key_text(row["unit"])
+        return (kind, "" if unit == "people" else unit)
     if kind in NUMERIC_KINDS:
         return (kind, key_text(row["unit"]), measured_key(row))
     if kind == "date":
@@ -60,7 +73,9 @@ def blocking_key(row: Row) -> Hashable | None:
 def _loose(key: Hashable) -> bool:
     """Blocks whose key alone does not say the facts are about the same thing."""
     kind = key[0]  # type: ignore[index]
-    return kind in ("date", "quote") or (kind in NUMERIC_KINDS and not key[2])  # type: ignore[index]
+    return kind in ("date", "quote") or (
+        kind in NUMERIC_KINDS and kind not in FIGURE_KINDS and not key[2]  # type: ignore[index]
+    )
 
 
 def relation(a: Row, b: Row) -> str:
@@ -97,6 +112,10 @@ def _pairs(block: list[Row], story: dict[str, Any]) -> Iterator[tuple[Row, Row]]
                     yield a, b
 
 
+def _context(row: Row, context: dict[tuple[str, int], str]) -> str:
+    return context.get((row["doc_id"], row["sent_id"]), "")
+
+
 def _score(a: Row, b: Row, context: dict[tuple[str, int], str]) -> float:
     if a["kind"] == "quote":
         return text_similarity(a["text"], b["text"])
@@ -105,12 +124,25 @@ def _score(a: Row, b: Row, context: dict[tuple[str, int], str]) -> float:
     )
 
 
+def _days_apart(a: Row, b: Row, dates: dict[str, date | None]) -> int | None:
+    first, second = dates.get(a["doc_id"]), dates.get(b["doc_id"])
+    return None if first is None or second is None else abs((first - second).days)
+
+
 def align(
     facts: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Alignments between facts of different documents of the same story."""
     context = {(r.doc_id, r.sent_id): r.text for r in sentences.itertuples(index=False)}
     story = {} if documents is None else {r["doc_id"]: r["story"] for r in records(documents)}
+    dates = (
+        {}
+        if documents is None
+        else {
+            r["doc_id"]: date.fromisoformat(r["anchor_date"]) if r["anchor_date"] else None
+            for r in records(documents)
+        }
+    )
     blocks: dict[Hashable, list[Row]] = defaultdict(list)
     all_rows = list(records(facts))
     for row in all_rows:
@@ -121,8 +153,24 @@ def align(
     for key, block in sorted(blocks.items(), key=lambda kv: str(kv[0])):
         threshold = MIN_QUOTE_SIMILARITY if key[0] == "quote" else MIN_CONTEXT_SCORE  # type: ignore[index]
         for a, b in _pairs(block, story):
-            score = _score(a, b, context)
-            rel = relation(a, b)
+            basis = None
+            if a["kind"] in FIGURE_KINDS:
+                match = same_figure(
+                    a, b, context_a=_context(a, context), context_b=_context(b, context)
+                )
+                if not match.same:
+                    continue
+                score, basis = match.score, "; ".join(match.reasons)
+                rel = figure_relation(
+                    a,
+                    b,
+                    days_apart=_days_apart(a, b, dates),
+                    tolerance=ROUNDING_TOLERANCE,
+                    window=UPDATE_WINDOW_DAYS,
+                )
+            else:
+                score = _score(a, b, context)
+                rel = relation(a, b)
             if _loose(key) and score < threshold and not (a["kind"] == "date" and rel == "agree"):
                 continue  # the same calendar date needs no similar context to match
             out = {
@@ -133,6 +181,7 @@ def align(
                 "kind": a["kind"],
                 "relation": rel,
                 "score": round(score, 4),
+                "basis": basis,
             }
             first = PREFERENCE[rel] if a["kind"] == "date" else 0
             candidates.append((first, score, PREFERENCE[rel], out))
@@ -167,4 +216,5 @@ def _unique(all_rows: list[Row], matched: set[str], story: dict[str, Any]) -> It
                 "kind": row["kind"],
                 "relation": "unique",
                 "score": None,
+                "basis": None,
             }

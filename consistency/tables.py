@@ -215,8 +215,14 @@ ALIGNMENTS = Schema(
         ("doc_id", STR, "document of fact_id"),
         ("other_doc_id", STR, "document of other_fact_id"),
         ("kind", STR, "fact kind shared by both"),
-        ("relation", STR, "agree, compatible, conflict, paraphrase (quotes) or unique"),
-        ("score", FLOAT, "match score 0..1 of the two contexts"),
+        (
+            "relation",
+            STR,
+            "agree, compatible, conflict, update (a figure that moved between reports of "
+            "different days), paraphrase (quotes) or unique",
+        ),
+        ("score", FLOAT, "how likely the two facts are one fact, 0..1"),
+        ("basis", STR, "the evidence the match rests on"),
     ),
 )
 

@@ -29,7 +29,8 @@ def money(doc: str, n: int, value: float, qualifier: str = "exact", **kw: Any) -
     low, high = {"exact": (value, value), "more_than": (value, None)}[qualifier]
     return fact(
         doc, n, "money", f"${value:g}", value=value, unit="USD", qualifier=qualifier,
-        value_low=low, value_high=high, object=kw.pop("object", "export"), **kw,
+        value_low=low, value_high=high, object=kw.pop("object", "export"),
+        measure=kw.pop("measure", "export"), **kw,
     )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ RANKS = {
     "draft": 4,
     "extract": 5,
     "normalize": 6,
+    "matcher": 6,
     "propagate": 6,
     "join": 7,
     "checks": 8,

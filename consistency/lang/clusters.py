@@ -27,3 +27,7 @@ class UnionFind:
         if ra != rb:
             low, high = sorted((ra, rb))
             self._parent[high] = low
+
+    def keys(self) -> list[Any]:
+        """Every key added, in the order added."""
+        return list(self._parent)

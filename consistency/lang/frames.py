@@ -47,10 +47,16 @@ def _things() -> dict[str, ThingEntry]:
 
 
 THINGS: Final = _things()
-EVENTS: Final = vocab.mapping("measure_events")
+#: Event words → the event they name.
+EVENTS: Final = {word: event for word, event, _ in vocab.rows("measure_events")}
+#: Events whose counts grow or are revised while a story unfolds.
+EVOLVING: Final = frozenset(
+    event for _, event, flag in vocab.rows("measure_events") if flag == "evolving"
+)
 #: Verbs that move or report a figure → where the measured noun stands (subject, object).
 NEUTRAL_VERBS: Final = vocab.mapping("neutral_verbs")
 NEUTRAL_MODIFIERS: Final = vocab.words("neutral_modifiers")
+UNIT_NOUNS: Final = vocab.words("unit_nouns")
 #: The longest phrase of the things lexicon, in words.
 _LONGEST: Final = max(len(k.split()) for k in THINGS)
 
@@ -77,8 +83,8 @@ def thing_of(lemmas: list[str] | tuple[str, ...]) -> Thing | None:
     the longest known phrase ending at the head; the words before it that are not
     neutral narrow the measure. An unknown head gives the head itself as the measure."""
     words = [w.lower() for w in lemmas if w]
-    if not words:
-        return None
+    if not words or " ".join(words[-2:]) in UNIT_NOUNS or words[-1] in UNIT_NOUNS:
+        return None  # "4,907 points", "30 percent": a unit, not a thing counted
     for size in range(min(_LONGEST, len(words)), 0, -1):
         entry = THINGS.get(" ".join(words[-size:]))
         if entry is not None:
@@ -108,6 +114,11 @@ def thing_from_label(label: str | None, event: str | None = None) -> Thing | Non
     return Thing(words[-1], tuple(words[:-1]), event)
 
 
+def known_measure_name(measure: str | None) -> bool:
+    """Is this a measure of the lexicon (a news frame), not any noun?"""
+    return measure in MEASURES
+
+
 def event_of(lemma: str | None, particle: str | None = None) -> str | None:
     """The event a word names ("wound" → injured; "take down" → collapsed), or None."""
     if not lemma:
@@ -118,6 +129,12 @@ def event_of(lemma: str | None, particle: str | None = None) -> str | None:
         if phrase is not None:
             return phrase
     return EVENTS.get(word)
+
+
+def evolving_event(event: str | None) -> bool:
+    """Does the count of this event move between reports (killed, missing), unlike one
+    settled once told (signed, testified)?"""
+    return event in EVOLVING
 
 
 def neutral_verb(lemma: str | None) -> bool:
@@ -148,11 +165,17 @@ def compare_things(a: Thing | None, b: Thing | None) -> str:
     return SAME if set(a.modifiers) == set(b.modifiers) else DIFFERENT
 
 
+#: Events one verb tells in two senses ("lost" homes are destroyed, "lost" jobs are cut).
+RELATED_EVENTS: Final = frozenset(frozenset(row) for row in vocab.rows("related_events"))
+
+
 def compare_events(a: str | None, b: str | None) -> str:
-    """same, different, or unknown (one is not known)."""
+    """same, related ("lost" and "destroyed"), different, or unknown (one is not known)."""
     if not a or not b:
         return UNKNOWN
-    return SAME if a == b else DIFFERENT
+    if a == b:
+        return SAME
+    return RELATED if frozenset((a, b)) in RELATED_EVENTS else DIFFERENT
 
 
 def frame_label(thing: Thing | None, event: str | None) -> str | None:

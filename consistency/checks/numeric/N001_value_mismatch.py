@@ -1,28 +1,21 @@
-"""The same figure for the same thing differs between sources.
+"""Sources give different values for one figure.
 
-Two sources give a figure of the same kind and unit for the same measured
-thing (and period, when known), in sentences that speak of the same matter,
-and the values disagree beyond rounding and what their qualifiers allow
-("more than 30%" and "32%" agree; "$147 billion" and "$174 billion" do not).
+The join's matcher decides which figures of a story are one fact (the same
+measure and event, holder, period; alike sentences; see
+``consistency.matcher``); this check reads the facts it matched and flags
+values that disagree beyond rounding and what their qualifiers allow ("more
+than 30%" and "32%" agree; "$147 billion" and "$174 billion" do not).
 
-When both figures sit in claims, some claim of each must have the same
-predicate and subject ("Smith ran for 101 yards" is not "Jones threw for 352
-yards").
-
-Figures with no period of their own are compared only between reports written
-on the same day or the next: "shares fell 3%" on Monday and "shares fell 9%"
-a month later are different days, not a conflict.
+When three or more sources give the figure and all but one agree, the flag
+goes on the odd one out ("3 of 4 sources say 95"); otherwise one flag names
+every source and the value it gives. Counts that move while a story unfolds
+(a toll) are compared only between reports of the same day: a later report
+with a higher toll is an update, not a conflict.
 
 Options: ``tolerance``, the relative difference still taken as rounding;
-``min_context_score``, how alike the two sentences must be;
-``min_claim_context_score``, how alike they must be for counts of people that a
-claim of each, with the same predicate and subject, carries: outlets word tolls
-very differently ("21 others were wounded" / "another 17 people were hurt");
-``max_days_apart``,
-how far apart two reports' dates may be for their undated figures to be compared.
+``min_score``, how sure the matcher must be that two figures are one fact.
 
-Example: "trade reached $147 billion last year" against "trade reached $174
-billion last year".
+Example: "The fire destroyed 4,000 houses" against "4,600 homes were destroyed".
 """
 
 from __future__ import annotations
@@ -32,73 +25,72 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import anchors, by_id, claims_of, evidence, peer_documents, rows
+from consistency.checks.facts import anchors, by_id, evidence, rows
+from consistency.checks.figures import Side, fact_groups, sides
 from consistency.draft import DRAFT
-from consistency.lang.compare import (
-    ROUNDING_TOLERANCE,
-    interval,
-    measured_key,
-    numbers_compatible,
-    same_matter,
-    scale_factor,
-)
-
-#: ages are compared per person by N004, not by the noun they modify ("a man, 24")
-FIGURE_KINDS = ("money", "percent", "quantity")
+from consistency.lang.compare import ROUNDING_TOLERANCE
+from consistency.matcher import FIGURE_KINDS, SAME_FACT, scale_slip
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
-    pairs = ctx.alignments[
-        ctx.alignments["kind"].isin(FIGURE_KINDS)
-        & ctx.alignments["relation"].isin(["compatible", "conflict"])
-    ]
+    pairs = ctx.alignments[ctx.alignments["kind"].isin(FIGURE_KINDS)]
     if pairs.empty:
         return
     facts = by_id(ctx)
-    owners = claims_of(ctx)
-    peers = peer_documents(ctx, max_days_apart=options["max_days_apart"])
     roles = {doc_id: row.get("role") for doc_id, row in anchors(ctx).items()}
-    floor = min(options["min_context_score"], options["min_claim_context_score"])
-    for pair in rows(pairs):
-        a, b = facts[pair["fact_id"]], facts[pair["other_fact_id"]]
-        if pair["score"] < floor or not measured_key(a):
-            continue  # figures with no measured thing of their own are too loose to compare
-        claims_a, claims_b = owners.get(a["fact_id"]), owners.get(b["fact_id"])
-        if not same_matter(claims_a, claims_b):
-            continue  # "ran for 101 yards" / "threw for 352 yards": two players, two feats
-        vouched = a["unit"] == "people" and bool(claims_a and claims_b)
-        if pair["score"] < options["min_context_score"] and not vouched:
-            continue  # only for counts of people does a claim of each vouch for less
-        if a["period"] or b["period"]:
-            if a["period"] != b["period"]:
-                continue
-        elif b["doc_id"] not in peers[a["doc_id"]]:
-            continue  # undated figures of reports far apart in time need not agree
-        if DRAFT in (roles.get(a["doc_id"]), roles.get(b["doc_id"])):
-            continue  # a draft against its sources: D002 reports it
-        ia = interval(a["value"], a["value_low"], a["value_high"])
-        ib = interval(b["value"], b["value_low"], b["value_high"])
-        if ia is None or ib is None or numbers_compatible(ia, ib, tolerance=options["tolerance"]):
-            continue
-        if scale_factor(a["value"], b["value"]) is not None:
-            continue  # a scale slip: N002 reports it
-        thing = a["object"] or a["kind"]
-        yield Finding(
-            evidence=(evidence(a), evidence(b)),
-            message=f"{a['doc_id']} and {b['doc_id']} give different figures for {thing}: "
-            f"{a['text']!r} vs {b['text']!r}.",
-            explanation=(
-                f"Both figures are {a['kind']}"
-                + (f" in {a['unit']}" if a["unit"] else "")
-                + f" for {thing!r}"
-                + (f" over {a['period']}" if a["period"] else "")
-                + f"; {a['doc_id']} reads {a['value']:g} ({a['qualifier']}), "
-                f"{b['doc_id']} reads {b['value']:g} ({b['qualifier']}), which no rounding "
-                f"(up to {options['tolerance']:.0%}) or qualifier reconciles "
-                f"(context similarity {pair['score']:.2f})."
-            ),
-            suggestion="Check both figures against the primary source.",
+    usable = [
+        p
+        for p in rows(pairs)
+        if p["relation"] in ("agree", "compatible", "conflict")
+        and (p["score"] or 0) >= options["min_score"]
+        and DRAFT not in (roles.get(p["doc_id"]), roles.get(p["other_doc_id"]))
+    ]
+    for group in fact_groups(usable, facts):
+        split = sides(group, tolerance=options["tolerance"])
+        if len(split) < 2 or _scale_slips_only(split):
+            continue  # one value, or a slipped scale word (N002 reports it)
+        yield _finding(split)
+
+
+def _scale_slips_only(split: list[Side]) -> bool:
+    return all(
+        scale_slip(a.facts[0], b.facts[0]) for i, a in enumerate(split) for b in split[i + 1 :]
+    )
+
+
+def _finding(split: list[Side]) -> Finding:
+    majority = max(split, key=lambda s: (len(s.documents), -s.facts[0]["char_start"]))
+    odd = [s for s in split if s is not majority]
+    lone = len(odd) == 1 and len(odd[0].documents) == 1 and len(majority.documents) >= 2
+    first = odd[0].facts[0] if lone else split[0].facts[0]
+    thing = first["measure"] or first["object"] or first["kind"]
+    if first["event"]:
+        thing = f"{thing} {first['event']}"
+    others = [f for s in split for f in s.facts if f is not first]
+    said = "; ".join(f"{', '.join(s.documents)}: {s.facts[0]['text']!r}" for s in split)
+    if lone:
+        total = sum(len(s.documents) for s in split)
+        message = (
+            f"{len(majority.documents)} of {total} sources give {majority.facts[0]['text']!r} "
+            f"for {thing}; {first['doc_id']} gives {first['text']!r}."
         )
+    else:
+        message = f"Sources give different figures for {thing}: {said}."
+    return Finding(
+        evidence=(evidence(first), *(evidence(f) for f in others)),
+        message=message,
+        explanation=(
+            f"The figures are one fact ({first['kind']}"
+            + (f" in {first['unit']}" if first["unit"] else "")
+            + (f", over {first['period']}" if first["period"] else "")
+            + f"): {said}. No rounding or qualifier reconciles the values."
+        ),
+        suggestion=(
+            f"Check {first['doc_id']}'s figure against the primary source."
+            if lone
+            else "Check the figures against the primary source."
+        ),
+    )
 
 
 CHECK = Check(
@@ -108,12 +100,5 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
-    defaults=MappingProxyType(
-        {
-            "tolerance": ROUNDING_TOLERANCE,
-            "min_context_score": 0.6,
-            "min_claim_context_score": 0.45,
-            "max_days_apart": 1,
-        }
-    ),
+    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE, "min_score": SAME_FACT}),
 )

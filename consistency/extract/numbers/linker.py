@@ -114,6 +114,7 @@ def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
         source = before[-1] if before else (after[0] if after else None)
         if source is not None:
             row["link"] = source.get("fact_id")
+            _share_frame(row, source)
         return
     if row.get("role") != "change":
         return
@@ -130,6 +131,22 @@ def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
     row["link"] = target.get("fact_id")
     if not row.get("object") and target.get("object"):
         row["object"] = target["object"]
+    _share_frame(row, target)
+
+
+#: What two linked figures (a change and its level, "from A to B") share when one lacks it.
+FRAME_FIELDS: Final = ("measure", "event", "subject")
+
+
+def _share_frame(a: FactRow, b: FactRow) -> None:
+    """A change measures what its level measures; "from A to B" measure one thing."""
+    if a.get("kind") == "age" or b.get("kind") == "age":
+        return
+    for field in FRAME_FIELDS:
+        if not a.get(field) and b.get(field):
+            a[field] = b[field]
+        elif not b.get(field) and a.get(field):
+            b[field] = a[field]
 
 
 def _part(row: FactRow) -> str | None:

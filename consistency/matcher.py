@@ -1,0 +1,285 @@
+"""One matcher: are two figures the same fact, told by two sources (or twice by one)?
+
+Each piece of evidence adds to or takes from one score (log-odds), instead of a
+chain of gates each of which must pass:
+
+- the measure (``people``, ``storey``, ``core inflation``): the same measure
+  counts for, a kind of people against people counts a little, two measures
+  never match;
+- the event (``killed``, ``injured``): the same event counts for, two events
+  never match;
+- the holder ("Apple's revenue"), the period, the change's base (a month
+  earlier against a year earlier), a part against its whole;
+- how alike the two sentences read (rapidfuzz), and how close the values are.
+
+The score is squashed to 0..1; figures at or above :data:`SAME_FACT` are one
+fact. :func:`figure_relation` then tells agree, compatible, conflict, or update
+(a count that moved between reports of different days).
+
+The join reads it to align facts across sources, and the numeric checks read the
+join's alignments (or the matcher itself, inside one article).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from rapidfuzz import fuzz
+
+from consistency.lang.compare import (
+    interval,
+    intervals_overlap,
+    key_text,
+    numbers_compatible,
+    numbers_equal,
+    timex_interval,
+)
+from consistency.lang.frames import (
+    DIFFERENT,
+    RELATED,
+    SAME,
+    compare_events,
+    compare_things,
+    evolving_event,
+    known_measure_name,
+    thing_from_label,
+)
+from consistency.tables import detail_of
+
+Row = Mapping[str, Any]
+
+FIGURE_KINDS: Final = ("money", "percent", "quantity")
+#: Probability at or above which two figures are one fact.
+SAME_FACT: Final = 0.5
+
+#: The weights of the evidence (log-odds). Set by hand from what each kind of
+#: evidence tells in news copy; ``benchmarks/bench_matcher.py`` measures them.
+WEIGHTS: Final = {
+    "prior": -2.0,
+    "same_measure": 2.0,
+    "known_measure": 0.5,
+    "not_people": 0.5,
+    "related_measure": 1.0,
+    "one_measure_unknown": -0.5,
+    "no_measure": -1.0,
+    "same_event": 1.5,
+    "related_event": 0.75,
+    "one_event_unknown": -0.5,
+    "no_event": -0.5,
+    "both_changes": 0.5,
+    "same_holder": 1.0,
+    "same_period": 1.0,
+    "overlapping_period": -1.0,
+    "similarity": 3.0,
+    "equal_values": 1.0,
+    "close_values": 0.3,
+    "scale_step": 0.5,
+    "far_values": -1.5,
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """How likely two figures are one fact, and why."""
+
+    score: float
+    reasons: tuple[str, ...]
+    veto: str | None = None
+
+    @property
+    def same(self) -> bool:
+        return self.veto is None and self.score >= SAME_FACT
+
+
+NO_MATCH: Final = Match(0.0, (), "not figures of one kind")
+
+
+def _num(x: object) -> float | None:
+    try:
+        value = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(value) else value
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    """How alike two sentences read, 0..1, word order and extra words aside."""
+    return fuzz.token_set_ratio(a, b, processor=str.casefold) / 100.0
+
+
+def _dimension(a: Row, b: Row) -> str | None:
+    """Why two figures cannot be one fact by their kind and unit, or None."""
+    if a["kind"] != b["kind"] or a["kind"] not in FIGURE_KINDS:
+        return "different kinds"
+    unit_a, unit_b = key_text(a["unit"]), key_text(b["unit"])
+    if a["kind"] == "quantity" and {unit_a, unit_b} <= {"", "people"}:
+        return None  # a count: "people" is only set where the noun says so
+    return None if unit_a == unit_b else "different units"
+
+
+def _named(value: object) -> bool:
+    words = str(value or "").split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _period_evidence(a: Row, b: Row) -> tuple[float, str | None, str | None]:
+    pa, pb = str(a["period"] or ""), str(b["period"] or "")
+    if not pa or not pb:
+        return 0.0, None, None
+    if pa == pb:
+        return WEIGHTS["same_period"], f"same period {pa}", None
+    ia, ib = timex_interval(pa.split("/")[0]), timex_interval(pb.split("/")[0])
+    if ia and ib and not intervals_overlap(*ia, *ib):
+        return 0.0, None, f"different periods ({pa} / {pb})"
+    return WEIGHTS["overlapping_period"], f"periods {pa} / {pb} only overlap", None
+
+
+_DIGITS: Final = re.compile(r"\d[\d,.]*")
+
+
+def same_digits(a: Row, b: Row) -> bool:
+    """ "252.7" and "252.7": the written digits agree, whatever the scale word."""
+    da = _DIGITS.search(str(a.get("text") or ""))
+    db = _DIGITS.search(str(b.get("text") or ""))
+    if da is None or db is None:
+        return False
+    strip = str.maketrans("", "", ",.")
+    return da.group().translate(strip).strip("0") == db.group().translate(strip).strip("0")
+
+
+def _value_evidence(a: Row, b: Row) -> tuple[float, str | None]:
+    x, y = _num(a["value"]), _num(b["value"])
+    if x is None or y is None or x <= 0 or y <= 0:
+        return 0.0, None
+    if numbers_equal(x, y):
+        return WEIGHTS["equal_values"], "equal values"
+    ratio = max(x, y) / min(x, y)
+    power = math.log10(ratio)
+    if ratio >= 10 and abs(power - round(power)) < 0.01 and same_digits(a, b):
+        return WEIGHTS["scale_step"], f"same digits, a factor of 10^{round(power)} apart"
+    if ratio <= 1.5:
+        return WEIGHTS["close_values"], "close values"
+    if ratio > 3:
+        return WEIGHTS["far_values"], "values far apart"
+    return 0.0, None
+
+
+def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> Match:
+    """How likely figures ``a`` and ``b`` (fact rows) are one fact; ``context_*`` are
+    their sentences."""
+    why_not = _dimension(a, b)
+    if why_not:
+        return Match(0.0, (), why_not)
+    info_a, info_b = detail_of(a), detail_of(b)
+    if (a["role"] == "change") != (b["role"] == "change"):
+        return Match(0.0, (), "a change against a level")
+    if bool(info_a.get("part")) != bool(info_b.get("part")):
+        return Match(0.0, (), "a part against its whole")
+    if info_a.get("base") and info_b.get("base") and info_a["base"] != info_b["base"]:
+        return Match(0.0, (), "changes over different spans")
+    reasons: list[str] = []
+    total = WEIGHTS["prior"]
+    thing_a = thing_from_label(a["measure"], a["event"])
+    thing_b = thing_from_label(b["measure"], b["event"])
+    things = compare_things(thing_a, thing_b)
+    if things == DIFFERENT:
+        return Match(0.0, (), f"different measures ({a['measure']} / {b['measure']})")
+    if things == SAME and thing_a is not None:
+        total += WEIGHTS["same_measure"]
+        reasons.append(f"same measure '{a['measure']}'")
+        if known_measure_name(thing_a.measure):
+            total += WEIGHTS["known_measure"]  # a news frame of the lexicon, not any noun
+            if not thing_a.person:
+                total += WEIGHTS["not_people"]  # one story has few counts of storeys or fines
+    elif things == RELATED:
+        total += WEIGHTS["related_measure"]
+        reasons.append(f"related measures '{a['measure']}' / '{b['measure']}'")
+    else:
+        known = bool(thing_a) + bool(thing_b)
+        total += WEIGHTS["one_measure_unknown"] if known == 1 else WEIGHTS["no_measure"]
+    events = compare_events(a["event"], b["event"])
+    if events == DIFFERENT:
+        return Match(0.0, (), f"different events ({a['event']} / {b['event']})")
+    if events == SAME:
+        total += WEIGHTS["same_event"]
+        reasons.append(f"same event '{a['event']}'")
+    elif events == RELATED:
+        total += WEIGHTS["related_event"]
+        reasons.append(f"related events '{a['event']}' / '{b['event']}'")
+    elif bool(a["event"]) != bool(b["event"]):
+        total += WEIGHTS["one_event_unknown"]
+    else:
+        total += WEIGHTS["no_event"]
+    if a["role"] == "change" and b["role"] == "change":
+        total += WEIGHTS["both_changes"]
+    holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
+    if holder_a and holder_b:
+        if holder_a == holder_b:
+            total += WEIGHTS["same_holder"]
+            reasons.append(f"same holder '{a['subject']}'")
+        elif _named(a["subject"]) and _named(b["subject"]):
+            return Match(0.0, (), f"different holders ({a['subject']} / {b['subject']})")
+    weight, why, veto = _period_evidence(a, b)
+    if veto:
+        return Match(0.0, (), veto)
+    total += weight
+    reasons.extend([why] if why else [])
+    if context_a and context_b:
+        similarity = sentence_similarity(context_a, context_b)
+        total += WEIGHTS["similarity"] * (similarity - 0.5)
+        reasons.append(f"sentences alike {similarity:.2f}")
+    weight, why = _value_evidence(a, b)
+    total += weight
+    reasons.extend([why] if why else [])
+    return Match(1.0 / (1.0 + math.exp(-total)), tuple(reasons))
+
+
+def values_relation(a: Row, b: Row, *, tolerance: float) -> str:
+    """agree, compatible or conflict, for the values of two figures of one fact."""
+    if numbers_equal(a["value"], b["value"]) and a["qualifier"] == b["qualifier"]:
+        return "agree"
+    ia = interval(a["value"], a["value_low"], a["value_high"])
+    ib = interval(b["value"], b["value_low"], b["value_high"])
+    if ia and ib and numbers_compatible(ia, ib, tolerance=tolerance):
+        return "compatible"
+    return "conflict"
+
+
+def fixed_in_time(row: Row) -> bool:
+    """A figure that later reports cannot move: a stable measure (a building's
+    storeys), a dated period, or an event that is over once told ("signed",
+    "testified"), unlike counts that grow while a story unfolds (killed, missing)."""
+    if row["period"]:
+        return True
+    thing = thing_from_label(row["measure"], row["event"])
+    if thing is not None and thing.stable:
+        return True
+    return bool(row["event"]) and not evolving_event(row["event"])
+
+
+def scale_slip(a: Row, b: Row) -> bool:
+    """The same digits a power of ten apart ("€252.7 million" / "€252.7 billion")."""
+    x, y = _num(a["value"]), _num(b["value"])
+    if not x or not y or x <= 0 or y <= 0 or numbers_equal(x, y):
+        return False
+    power = math.log10(max(x, y) / min(x, y))
+    return abs(power - round(power)) < 0.01 and same_digits(a, b)
+
+
+def figure_relation(
+    a: Row, b: Row, *, days_apart: int | None, tolerance: float, window: int = 0
+) -> str:
+    """agree, compatible, conflict, or update: values that differ between reports more
+    than ``window`` days apart, for a figure that may move between them (a scale slip
+    is no update, whenever it was written)."""
+    relation = values_relation(a, b, tolerance=tolerance)
+    if relation != "conflict" or scale_slip(a, b):
+        return relation
+    moved = days_apart is not None and days_apart > window
+    if moved and not (fixed_in_time(a) and fixed_in_time(b)):
+        return "update"
+    return relation
