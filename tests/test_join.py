@@ -62,7 +62,7 @@ def test_equal_compatible_and_conflicting_figures() -> None:
 
 
 def test_figures_of_different_things_are_never_compared() -> None:
-    got = run([money("a", 1, 12e9, object="export"), money("b", 1, 21e9, object="debt")])
+    got = run([money("a", 1, 12e9, measure="export"), money("b", 1, 21e9, measure="debt")])
     assert relations(got) == [("a:f001", None, "unique"), ("b:f001", None, "unique")]
 
 
