@@ -130,3 +130,32 @@ def test_up_to_allows_the_value_for_figures_and_durations_alike(phrase: str) -> 
             "up to three months",
             "up_to",
         )
+
+
+@pytest.mark.parametrize(("word", "value"), [("seventy", 70), ("ninety", 90), ("twelve", 12)])
+def test_the_temporal_engine_counts_with_the_number_words_of_the_numbers_layer(
+    word: str, value: int
+) -> None:
+    """One list of number words: 'seventy years ago' was no date while 'seventy people'
+    was a figure, the engine having its own list that stopped at sixty."""
+    from consistency.extract.numbers import find_figures
+    from consistency.extract.time.engine import find_timexes
+
+    (figure,) = find_figures(f"Some {word} people came.")
+    assert figure.value == value
+    (duration,) = find_timexes(f"It lasted {word} days.", anchor=None)
+    assert (duration.text, duration.value) == (f"{word} days", f"P{value}D")
+
+
+#: "two quarters" is first a fraction (2/4), read before any unit is.
+_FRACTIONS = {"quarter"}
+
+
+@pytest.mark.parametrize(
+    "unit", sorted(word for word, unit, *_ in vocab.rows("time_units") if unit not in _FRACTIONS)
+)
+def test_the_numbers_layer_leaves_every_unit_of_time_to_the_temporal_engine(unit: str) -> None:
+    """One list of time units: 'two fortnights' was a quantity 2 as well as a duration."""
+    from consistency.extract.numbers import find_figures
+
+    assert find_figures(f"It took two {unit} to finish.") == []
