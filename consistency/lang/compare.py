@@ -237,7 +237,7 @@ def key_text(value: object) -> str:
 
 
 #: Nouns that name a unit or a kind of figure rather than the thing it measures.
-GENERIC_THINGS: Final = vocab.words("generic_figure_nouns")
+GENERIC_THINGS: Final = vocab.marked("figure_nouns", 1, "generic")
 
 
 def head_noun(phrase: object) -> str:
