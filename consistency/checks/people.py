@@ -16,16 +16,16 @@ from collections.abc import Iterable
 from typing import Final
 
 from consistency.checks.facts import Row, detail
+from consistency.lang import vocab
 from consistency.lang.compare import head_noun, key_text
 from consistency.lang.names import HONORIFICS
 
-SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "him"})
-POSSESSIVE_PRONOUNS: Final = frozenset({"his", "her"})
+_PERSON: Final = vocab.marked("pronouns", 2, "person")
+_POSSESSIVE: Final = vocab.marked("pronouns", 1, "possessive")
+SUBJECT_PRONOUNS: Final = _PERSON - _POSSESSIVE
+POSSESSIVE_PRONOUNS: Final = _PERSON & _POSSESSIVE
 #: Nouns for anyone: two mentions of "a man" are not one person.
-COMMON_PERSON_NOUNS: Final = frozenset(
-    "man woman boy girl child kid baby teen teenager person male female victim suspect "  # noqa: SIM905
-    "resident driver passenger student friend neighbor neighbour youth adult".split()
-)
+COMMON_PERSON_NOUNS: Final = vocab.marked("person_nouns", 2, "anyone")
 _WORD: Final = re.compile(r"[\w-]+")
 
 

@@ -13,6 +13,7 @@ from typing import Any, Final
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from consistency.lang import vocab
 from consistency.lang.predicates import same_predicate
 
 #: Relative difference two exact figures may show and still be the same rounded figure.
@@ -148,9 +149,7 @@ def containment(a: str | None, b: str | None) -> float:
 
 
 #: Verbs that report speech: "X said" is attribution, not a checkable claim of its own.
-SPEECH_VERBS: Final = frozenset(
-    "say tell add report state note comment write quote reply ask answer".split()  # noqa: SIM905
-)
+SPEECH_VERBS: Final = vocab.marked("speech_verbs", 1, "report")
 
 
 def checkable_claim(row: Mapping[str, Any]) -> bool:
@@ -159,9 +158,7 @@ def checkable_claim(row: Mapping[str, Any]) -> bool:
 
 
 #: Subjects that name nobody across articles.
-PRONOUNS: Final = frozenset(
-    "i we you he she it they this that these those one someone somebody".split()  # noqa: SIM905
-)
+PRONOUNS: Final = vocab.marked("pronouns", 1, "subject", "demonstrative", "indefinite")
 
 
 def same_claim(a: Mapping[str, Any], b: Mapping[str, Any], *, min_similarity: float) -> bool:
@@ -225,7 +222,7 @@ def same_matter(
 
 
 #: Subject heads that stand for more of whatever is counted: "21 others".
-OTHERS: Final = frozenset({"other", "others"})
+OTHERS: Final = vocab.words("others")
 
 
 def _same_subject_head(x: str, y: str) -> bool:
@@ -240,10 +237,7 @@ def key_text(value: object) -> str:
 
 
 #: Nouns that name a unit or a kind of figure rather than the thing it measures.
-GENERIC_THINGS: Final = frozenset(
-    "money amount sum figure figures number total percent percentage share rate "  # noqa: SIM905
-    "point points quantity value level price".split()
-)
+GENERIC_THINGS: Final = vocab.marked("figure_nouns", 1, "generic")
 
 
 def head_noun(phrase: object) -> str:

@@ -1,9 +1,9 @@
 """Name normalization: folding, honorifics, spelling variants, demonyms.
 
 General rules only; nothing here names an entity of any particular article.
-The one table, :data:`IRREGULAR_DEMONYMS`, lists well-known demonyms whose
-country cannot be found by stripping a suffix (general knowledge, as in any
-dictionary); regular ones ("Chinese", "Russian", "Ukrainian") are matched to
+The one table, :data:`IRREGULAR_DEMONYMS` (``lang/data/demonyms.tsv``), lists
+well-known demonyms whose country cannot be found by stripping a suffix (general
+knowledge, as in any dictionary); regular ones ("Chinese", "Russian", "Ukrainian") are matched to
 the places a run mentions by :func:`demonym_matches`.
 """
 
@@ -15,34 +15,15 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
+from consistency.lang import vocab
+
 #: Forms of address that are not part of a name and carry no role.
-HONORIFICS: Final = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mister", "prof"}
-)
+HONORIFICS: Final = vocab.words("honorifics")
 #: Demonyms whose country is not their prefix (general knowledge).
-IRREGULAR_DEMONYMS: Final[dict[str, str]] = {
-    "american": "United States",
-    "british": "United Kingdom",
-    "briton": "United Kingdom",
-    "dutch": "Netherlands",
-    "french": "France",
-    "greek": "Greece",
-    "swiss": "Switzerland",
-    "thai": "Thailand",
-    "filipino": "Philippines",
-    "welsh": "Wales",
-    "irish": "Ireland",
-    "scottish": "Scotland",
-    "danish": "Denmark",
-    "swedish": "Sweden",
-    "finnish": "Finland",
-    "polish": "Poland",
-    "turkish": "Turkey",
-    "spanish": "Spain",
-    "israeli": "Israel",
-    "peruvian": "Peru",
-}
-_DEMONYM_SUFFIXES: Final = ("ese", "ians", "ian", "ans", "an", "ish", "is", "i", "n", "s")
+IRREGULAR_DEMONYMS: Final[dict[str, str]] = vocab.mapping("demonyms")
+_DEMONYM_SUFFIXES: Final = tuple(suffix for suffix, _ in vocab.rows("demonym_suffixes"))
+#: Suffixes that make a capitalized adjective look like a demonym ("Chinese", "Danish").
+_ADJECTIVE_SUFFIXES: Final = tuple(vocab.marked("demonym_suffixes", 1, "adjective"))
 _SPACES: Final = re.compile(r"\s+")
 _POSSESSIVE: Final = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -143,4 +124,4 @@ def looks_like_demonym(word: str) -> bool:
     if not word[:1].isupper() or not word.isalpha():
         return False
     lower = word.lower()
-    return lower in IRREGULAR_DEMONYMS or lower.endswith(("ese", "ian", "an", "ish", "i"))
+    return lower in IRREGULAR_DEMONYMS or lower.endswith(_ADJECTIVE_SUFFIXES)

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from consistency.lang import vocab
+
 #: Each set names one kind of event; its first member is the name it is known by.
-SYNONYM_SETS: Final = (
-    ("injure", "wound", "hurt"),
-    ("kill", "slay"),
-    ("die", "perish"),
-)
+SYNONYM_SETS: Final = vocab.groups("predicate_synonyms")
 _CANONICAL: Final = {verb: words[0] for words in SYNONYM_SETS for verb in words}
 
 

@@ -167,7 +167,7 @@ def modality_of(verb: Token) -> list[str]:
 
 
 #: subjects that deny the clause on their own: "no terms were disclosed", "nobody was hurt"
-NEGATIVE_SUBJECTS: Final = frozenset({"nobody", "nothing", "none", "no-one"})
+NEGATIVE_SUBJECTS: Final = vocab.marked("pronouns", 1, "negative")
 
 
 def negated(verb: Token) -> bool:

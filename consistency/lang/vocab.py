@@ -85,6 +85,16 @@ def mapping(name: str, convert: Callable[[str], T] = str) -> dict[str, T]:  # ty
     return out
 
 
+@cache
+def marked(name: str, field: int, *labels: str) -> frozenset[str]:
+    """The first fields of the rows of ``NAME.tsv`` whose field number ``field`` (the first
+    being 0) holds one of ``labels``; a field may hold several labels separated by commas."""
+    wanted = set(labels)
+    return frozenset(
+        row[0] for row in rows(name) if len(row) > field and wanted & set(row[field].split(","))
+    )
+
+
 def groups(name: str) -> tuple[tuple[str, ...], ...]:
     """``NAME.tsv`` read as groups of synonyms: each row's fields name one thing, the
     first field being the name it is known by."""

@@ -19,14 +19,13 @@ from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun
 from consistency.extract.claims.mentions import Mention, mention_of, mentions
 from consistency.extract.claims.quotes import name_of, quote_rows, subject_of
 from consistency.extract.numbers.words import ordinal_value as written_ordinal
+from consistency.lang import vocab
 from consistency.lang.verbs import claim_tense, modality_of, negated, perfect
 from consistency.parsed import ParsedDocument
 
 CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
 NESTED_DEPS: Final = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"})
-ATTRIBUTING: Final = frozenset(
-    {"accuse", "allege", "suspect", "say", "report", "believe", "think", "claim", "charge"}
-)
+ATTRIBUTING: Final = vocab.words("attributing_verbs")
 DATE_LABELS: Final = frozenset({"DATE", "TIME"})
 FIGURE_LABELS: Final = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 RECIPIENT_PREPS: Final = frozenset({"to", "for", "at", "into"})

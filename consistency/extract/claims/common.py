@@ -9,46 +9,13 @@ from typing import Any, Final, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from consistency.lang import vocab
+
 FactRow = dict[str, Any]
 T = TypeVar("T")
 
-SPEECH_VERBS: Final = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "quote",
-        "report",
-        "state",
-        "declare",
-        "announce",
-        "write",
-        "describe",
-        "praise",
-        "call",
-        "insist",
-        "warn",
-        "note",
-        "explain",
-        "claim",
-        "comment",
-        "stress",
-        "argue",
-        "ask",
-        "reply",
-        "respond",
-        "acknowledge",
-        "admit",
-        "confirm",
-        "deny",
-        "urge",
-        "vow",
-        "promise",
-        "suggest",
-        "conclude",
-        "remark",
-    }
-)
+#: Verbs of speech, reporting or taking a stance ("said", "denied"): attribution.
+SPEECH_VERBS: Final = vocab.marked("speech_verbs", 1, "report", "stance")
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CACHE_SIZE: Final = 64
 _cache: OrderedDict[tuple[str, int], tuple[Doc, Any]] = OrderedDict()

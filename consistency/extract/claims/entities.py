@@ -12,10 +12,12 @@ from typing import Final
 
 from consistency.extract.claims.common import FactRow, dumps
 from consistency.extract.claims.mentions import mentions
+from consistency.lang import vocab
 from consistency.lang.names import fold
 from consistency.parsed import ParsedDocument
 
-POSSESSIVES: Final = frozenset({"his", "her", "its", "their", "our", "my", "your", "a", "an"})
+#: Words before a role noun that are not part of it: possessives and articles.
+POSSESSIVES: Final = vocab.marked("pronouns", 1, "possessive") | {"a", "an"}
 
 
 def extract_entities(parsed: ParsedDocument) -> list[FactRow]:

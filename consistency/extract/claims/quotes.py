@@ -18,13 +18,17 @@ from spacy.tokens import Span, Token
 
 from consistency.extract.claims.common import SPEECH_VERBS, FactRow, cached, dumps, noun_phrase
 from consistency.extract.claims.mentions import Mention, mention_of, mentions, person_before
+from consistency.lang import vocab
 from consistency.parsed import ParsedDocument
 
 DOUBLE_OPEN: Final = "“"
 DOUBLE_CLOSE: Final = "”"
 SINGLE_OPEN: Final = "‘"
 SINGLE_CLOSE: Final = "’"
-PERSONAL: Final = frozenset({"he", "she", "him", "her"})
+#: Pronouns that stand for one person named before ("he said").
+PERSONAL: Final = vocab.marked("pronouns", 1, "subject", "object") & vocab.marked(
+    "pronouns", 2, "person"
+)
 _MARKS: Final = re.compile(r"[\"“”‘’']")
 
 

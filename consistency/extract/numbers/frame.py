@@ -16,6 +16,7 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
+from consistency.lang import vocab
 from consistency.lang.frames import (
     Thing,
     event_of,
@@ -28,9 +29,7 @@ from consistency.lang.frames import (
 
 NOUNS: Final = frozenset({"NOUN", "PROPN"})
 #: Heads that only say "a count of": the counted thing is their "of" object.
-COUNT_HEADS: Final = frozenset(
-    {"number", "total", "count", "tally", "figure", "amount", "sum", "list", "level"}
-)
+COUNT_HEADS: Final = vocab.marked("figure_nouns", 2, "count")
 #: Entity types that name a holder or a place, not a kind of thing.
 NAME_TYPES: Final = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 #: Dependencies through which a figure or its noun is an argument of a verb.

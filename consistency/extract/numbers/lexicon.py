@@ -1,639 +1,82 @@
-"""Small word tables the numbers layer reads: number words, scales, currencies, units.
+"""The word tables the numbers layer reads: number words, scales, currencies, units.
 
-Everything is lower case. Only the tables live here; the patterns built from them
-are in :mod:`consistency.extract.numbers.patterns`.
+The words themselves are data in ``consistency/lang/data`` (each file says what it
+is); this module only gives them the shapes the layer looks them up in. Everything
+is lower case. The patterns built from them are in
+:mod:`consistency.extract.numbers.patterns`.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Final
 
-UNITS: Final[dict[str, int]] = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
+from consistency.lang import vocab
+
+_NUMBERS: Final = {
+    word: int(value) for word, value, count in vocab.rows("number_words") if count == "-"
 }
-TENS: Final[dict[str, int]] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+#: Number words below twenty, and the tens ("twenty" ... "ninety"), read as parts of a number.
+UNITS: Final[dict[str, int]] = {w: n for w, n in _NUMBERS.items() if n < 20}
+TENS: Final[dict[str, int]] = {w: n for w, n in _NUMBERS.items() if n >= 20}
 #: Multipliers that may follow a number, written out or abbreviated.
-SCALES: Final[dict[str, float]] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "k": 1e3,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "million": 1e6,
-    "millions": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "mio": 1e6,
-    "crore": 1e7,
-    "crores": 1e7,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "trillions": 1e12,
-    "tn": 1e12,
-    "t": 1e12,
-    "trln": 1e12,
-}
+SCALES: Final[dict[str, float]] = {word: float(value) for word, value, _ in vocab.rows("scales")}
 #: Scale words that only count as scales right after a digit ("$10m", "3bn").
-TIGHT_SCALES: Final = frozenset({"k", "m", "b", "t", "mn", "bn", "tn"})
+TIGHT_SCALES: Final = vocab.marked("scales", 2, "digit", "money")
 #: Tight scales read only after a currency ("$10m", "$2.1T"): alone "10m" is ten metres.
-MONEY_ONLY_SCALES: Final = frozenset({"k", "m", "b", "t"})
+MONEY_ONLY_SCALES: Final = vocab.marked("scales", 2, "money")
 #: Vague plurals: "tens of thousands" is at least 10,000 (value_low) and below 100,000.
 VAGUE: Final[dict[str, tuple[float, float]]] = {
-    "dozens": (24, 100),
-    "scores": (40, 100),
-    "hundreds": (200, 1_000),
-    "thousands": (2_000, 10_000),
-    "tens of thousands": (20_000, 100_000),
-    "hundreds of thousands": (200_000, 1_000_000),
-    "millions": (2e6, 1e7),
-    "tens of millions": (2e7, 1e8),
-    "hundreds of millions": (2e8, 1e9),
-    "billions": (2e9, 1e10),
+    phrase: (float(low), float(high)) for phrase, low, high in vocab.rows("vague_quantities")
 }
-FRACTION_WORDS: Final[dict[str, float]] = {
-    "half": 0.5,
-    "a half": 0.5,
-    "quarter": 0.25,
-    "a quarter": 0.25,
-    "three quarters": 0.75,
-    "a third": 1 / 3,
-    "two thirds": 2 / 3,
-}
-DENOMINATORS: Final[dict[str, int]] = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
-ORDINAL_UNITS: Final[dict[str, int]] = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zeroth",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-        ]
-    )
-} | {"nineth": 9}
-ORDINAL_TENS: Final[dict[str, int]] = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
-ORDINAL_SCALES: Final[dict[str, float]] = {
-    "hundredth": 1e2,
-    "thousandth": 1e3,
-    "millionth": 1e6,
-    "billionth": 1e9,
-    "trillionth": 1e12,
-}
-MONTHS: Final = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+FRACTION_WORDS: Final[dict[str, float]] = vocab.mapping("fractions", lambda v: float(Fraction(v)))
+DENOMINATORS: Final[dict[str, int]] = vocab.mapping("denominators", int)
+_ORDINALS: Final = vocab.mapping("ordinals", int)
+ORDINAL_UNITS: Final[dict[str, int]] = {w: n for w, n in _ORDINALS.items() if n < 20}
+ORDINAL_TENS: Final[dict[str, int]] = {w: n for w, n in _ORDINALS.items() if 20 <= n < 100}
+ORDINAL_SCALES: Final[dict[str, float]] = {w: float(n) for w, n in _ORDINALS.items() if n >= 100}
 #: Currency marks written before or after the amount, to ISO 4217.
 CURRENCY_SYMBOLS: Final[dict[str, str]] = {
-    "$": "USD",
-    "us$": "USD",
-    "u.s.$": "USD",
-    "u.s$": "USD",
-    "usd$": "USD",
-    "c$": "CAD",
-    "cad$": "CAD",
-    "ca$": "CAD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "aud$": "AUD",
-    "nz$": "NZD",
-    "nzd$": "NZD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "mex$": "MXN",
-    "mxn$": "MXN",
-    "r$": "BRL",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "元": "CNY",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "₩": "KRW",
-    "₽": "RUB",
-    "₺": "TRY",
-    "₴": "UAH",
-    "₪": "ILS",
-    "₦": "NGN",
-    "₱": "PHP",
-    "₡": "CRC",
-    "₾": "GEL",
-    "₭": "LAK",
-    "ரூ": "LKR",
-    "₿": "BTC",
+    mark: code for mark, code, _ in vocab.rows("currency_symbols")
 }
-ISO_CODES: Final = frozenset(
-    [
-        "usd",
-        "eur",
-        "gbp",
-        "jpy",
-        "cny",
-        "rmb",
-        "chf",
-        "cad",
-        "aud",
-        "nzd",
-        "hkd",
-        "sgd",
-        "inr",
-        "krw",
-        "rub",
-        "try",
-        "uah",
-        "ils",
-        "brl",
-        "mxn",
-        "zar",
-        "sek",
-        "nok",
-        "dkk",
-        "pln",
-        "czk",
-        "huf",
-        "idr",
-        "myr",
-        "thb",
-        "php",
-        "vnd",
-        "sar",
-        "aed",
-        "qar",
-        "egp",
-        "ngn",
-        "kes",
-        "pkr",
-        "btc",
-    ]
-)
+#: Marks also written after the amount ("5 €").
+SYMBOLS_AFTER: Final = vocab.marked("currency_symbols", 2, "after")
+ISO_CODES: Final = vocab.words("currency_codes")
+_CURRENCY_NAMES: Final = vocab.rows("currency_names")
 #: Currency names written after the amount ("20 billion yuan"), longest first when matched.
 CURRENCY_NAMES: Final[dict[str, str]] = {
-    "us dollars": "USD",
-    "us dollar": "USD",
-    "u.s. dollars": "USD",
-    "american dollars": "USD",
-    "dollars": "USD",
-    "dollar": "USD",
-    "canadian dollars": "CAD",
-    "australian dollars": "AUD",
-    "new zealand dollars": "NZD",
-    "hong kong dollars": "HKD",
-    "singapore dollars": "SGD",
-    "taiwan dollars": "TWD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds sterling": "GBP",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "japanese yen": "JPY",
-    "yuan": "CNY",
-    "chinese yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "kuai": "CNY",
-    "rupees": "INR",
-    "rupee": "INR",
-    "won": "KRW",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "ruble": "RUB",
-    "swiss francs": "CHF",
-    "francs": "FRF",
-    "french francs": "FRF",
-    "turkish lira": "TRY",
-    "lira": "TRY",
-    "hryvnias": "UAH",
-    "hryvnia": "UAH",
-    "pesos": "MXN",
-    "mexican pesos": "MXN",
-    "reais": "BRL",
-    "rand": "ZAR",
-    "shekels": "ILS",
-    "naira": "NGN",
-    "dutch guilders": "NLG",
-    "guilders": "NLG",
-    "finnish markka": "FIM",
-    "marks": "DEM",
-    "deutsche marks": "DEM",
-    "pesetas": "ESP",
-    "bitcoins": "BTC",
-    "bitcoin": "BTC",
+    n: code for n, code, part in _CURRENCY_NAMES if part == "major"
 }
 #: Minor units: the amount is divided by 100 into the major currency.
 MINOR_UNITS: Final[dict[str, str]] = {
-    "cents": "USD",
-    "cent": "USD",
-    "pence": "GBP",
-    "penny": "GBP",
-    "pennies": "GBP",
-    "p": "GBP",
+    n: code for n, code, part in _CURRENCY_NAMES if part == "minor"
 }
-PERCENT_WORDS: Final = ("%", "percent", "per cent", "percentage", "pct")
-POINT_WORDS: Final[dict[str, float]] = {
-    "percentage points": 1.0,
-    "percentage point": 1.0,
-    "pp": 1.0,
-    "basis points": 0.01,
-    "basis point": 0.01,
-    "bps": 0.01,
-    "bp": 0.01,
-}
-PEOPLE_WORDS: Final = frozenset(
-    [
-        "people",
-        "persons",
-        "person",
-        "residents",
-        "civilians",
-        "troops",
-        "soldiers",
-        "workers",
-        "employees",
-        "staff",
-        "passengers",
-        "children",
-        "adults",
-        "students",
-        "patients",
-        "migrants",
-        "refugees",
-        "others",
-    ]
-)
+POINT_WORDS: Final[dict[str, float]] = vocab.mapping("percentage_points", float)
+PEOPLE_WORDS: Final = vocab.words("people_nouns")
 #: Measured things that only say "more of the same": "21 others" are 21 other people.
-OTHER_WORDS: Final = frozenset({"other", "others"})
+OTHER_WORDS: Final = vocab.words("others")
 #: Time units: "three years" is a duration, left to the temporal engine.
-TIME_UNITS: Final = frozenset(
-    [
-        "second",
-        "seconds",
-        "minute",
-        "minutes",
-        "min",
-        "mins",
-        "hour",
-        "hours",
-        "hrs",
-        "hr",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "yr",
-        "yrs",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "quarter",
-        "quarters",
-    ]
-)
+TIME_UNITS: Final = frozenset(word for word, *_ in vocab.rows("time_units"))
 AGE_UNITS: Final[dict[str, str]] = {
-    "year": "year",
-    "years": "year",
-    "yr": "year",
-    "yrs": "year",
-    "month": "month",
-    "months": "month",
-    "week": "week",
-    "weeks": "week",
-    "day": "day",
-    "days": "day",
+    word: unit for word, unit, _, age in vocab.rows("time_units") if age == "age"
 }
-#: Qualifiers written before a figure; longest phrases first when matched.
 #: Nouns for a person an age may stand beside ("a man, 21, was inside").
-PERSON_NOUNS: Final = frozenset(
-    [
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "male",
-        "female",
-        "teen",
-        "teenager",
-        "youth",
-        "victim",
-        "suspect",
-        "gunman",
-        "shooter",
-        "driver",
-        "passenger",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "girlfriend",
-        "boyfriend",
-        "friend",
-        "resident",
-        "neighbor",
-        "neighbour",
-        "officer",
-        "student",
-    ]
-)
+PERSON_NOUNS: Final = vocab.marked("person_nouns", 1, "age")
 #: Decades of life in words, by their first year.
-DECADE_WORDS: Final[dict[str, int]] = {
-    "teens": 13,
-    "twenties": 20,
-    "thirties": 30,
-    "forties": 40,
-    "fifties": 50,
-    "sixties": 60,
-    "seventies": 70,
-    "eighties": 80,
-    "nineties": 90,
-}
+DECADE_WORDS: Final[dict[str, int]] = vocab.mapping("decades_of_life", int)
 #: The part of a decade "early", "mid" and "late" name, as years into it (first, last).
 DECADE_PARTS: Final[dict[str, tuple[int, int]]] = {
     "early": (0, 3),
     "mid": (3, 6),
     "late": (6, 9),
 }
-QUALIFIERS: Final[dict[str, str]] = {
-    "more than": "more_than",
-    "greater than": "more_than",
-    "higher than": "more_than",
-    "over": "more_than",
-    "above": "more_than",
-    "in excess of": "more_than",
-    "upwards of": "more_than",
-    "just over": "more_than",
-    "well over": "more_than",
-    "at least": "at_least",
-    "no less than": "at_least",
-    "no fewer than": "at_least",
-    "not less than": "at_least",
-    "a minimum of": "at_least",
-    "less than": "less_than",
-    "fewer than": "less_than",
-    "under": "less_than",
-    "below": "less_than",
-    "just under": "less_than",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "as much as": "up_to",
-    "at most": "up_to",
-    "no more than": "up_to",
-    "a maximum of": "up_to",
-    "about": "approx",
-    "around": "approx",
-    "approximately": "approx",
-    "approx.": "approx",
-    "roughly": "approx",
-    "some": "approx",
-    "nearly": "approx",
-    "almost": "approx",
-    "close to": "approx",
-    "an estimated": "approx",
-    "estimated": "approx",
-    "circa": "approx",
-    "an approximate": "approx",
-}
+#: Qualifiers written before a figure; longest phrases first when matched.
+QUALIFIERS: Final[dict[str, str]] = vocab.mapping("qualifiers")
 #: Change words before a figure ("up 5%", "rose by 5%") with their direction.
-CHANGE_WORDS: Final[dict[str, str]] = {
-    w: "up"
-    for w in [
-        "up",
-        "rose",
-        "rise",
-        "rises",
-        "rising",
-        "risen",
-        "increased",
-        "increase",
-        "increases",
-        "increasing",
-        "grew",
-        "grow",
-        "grows",
-        "growing",
-        "grown",
-        "gained",
-        "gain",
-        "gains",
-        "jumped",
-        "jump",
-        "jumps",
-        "surged",
-        "surge",
-        "surges",
-        "soared",
-        "soar",
-        "climbed",
-        "climb",
-        "climbs",
-        "climbing",
-        "added",
-        "raised",
-        "higher",
-        "boosted",
-        "expanded",
-        "advanced",
-    ]
-} | {
-    w: "down"
-    for w in [
-        "down",
-        "fell",
-        "fall",
-        "falls",
-        "falling",
-        "fallen",
-        "dropped",
-        "drop",
-        "drops",
-        "dropping",
-        "declined",
-        "decline",
-        "declines",
-        "declining",
-        "decreased",
-        "decrease",
-        "decreases",
-        "slid",
-        "slide",
-        "slumped",
-        "slump",
-        "plunged",
-        "plunge",
-        "tumbled",
-        "tumble",
-        "sank",
-        "sink",
-        "shrank",
-        "shrink",
-        "shrunk",
-        "lost",
-        "lower",
-        "cut",
-        "cuts",
-        "reduced",
-        "slashed",
-        "contracted",
-        "eased",
-        "retreated",
-    ]
-}
+CHANGE_WORDS: Final[dict[str, str]] = vocab.mapping("change_words")
 #: Multiplicative changes written as one verb.
 MULTIPLIERS: Final[dict[str, tuple[float, str]]] = {
-    "doubled": (2.0, "up"),
-    "doubling": (2.0, "up"),
-    "tripled": (3.0, "up"),
-    "trebled": (3.0, "up"),
-    "tripling": (3.0, "up"),
-    "quadrupled": (4.0, "up"),
-    "halved": (0.5, "down"),
-    "halving": (0.5, "down"),
+    word: (float(factor), direction) for word, factor, direction in vocab.rows("multipliers")
 }
 #: Nouns after which a number is an identifier, not a quantity ("Resolution 2231").
-ID_NOUNS: Final = frozenset(
-    [
-        "no",
-        "no.",
-        "number",
-        "article",
-        "section",
-        "chapter",
-        "resolution",
-        "flight",
-        "route",
-        "page",
-        "room",
-        "channel",
-        "version",
-        "model",
-        "line",
-        "gate",
-        "platform",
-        "highway",
-        "paragraph",
-        "clause",
-        "item",
-        "unit",
-        "code",
-        "grade",
-        "level",
-        "phase",
-        "act",
-        "covid-19",
-        "covid",
-        "apollo",
-        "boeing",
-        "airbus",
-    ]
-)
+ID_NOUNS: Final = vocab.words("id_nouns")

@@ -12,14 +12,16 @@ from typing import Any, Final
 
 from spacy.tokens import Span, Token
 
+from consistency.lang import vocab
 from consistency.parsed import ParsedDocument
 
 FactRow = dict[str, Any]
 FIGURE_KINDS: Final = frozenset({"money", "percent", "quantity", "ordinal", "age"})
 #: Prepositions that make a date the base of a change, not its period ("up 5% from 2019").
 BASE_PREPOSITIONS: Final = frozenset({"from", "since", "over", "versus", "vs", "than", "on"})
-PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we", "i", "you"})
-SAY_VERBS: Final = frozenset({"say", "report", "estimate", "tell", "announce", "state", "show"})
+PRONOUNS: Final = vocab.marked("pronouns", 1, "subject")
+#: Verbs under which a figure is attributed to the subject ("the ministry said", "data showed").
+SAY_VERBS: Final = vocab.marked("speech_verbs", 2, "figures")
 MAX_DEPTH: Final = 6
 
 

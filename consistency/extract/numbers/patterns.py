@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from consistency.extract.numbers import lexicon as lx
+from consistency.lang.calendar import MONTHS
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -72,7 +73,7 @@ CURRENCY_NAME_AFTER: Final = re.compile(
     rf"\s*(?:-\s*)?({_alt([*lx.CURRENCY_NAMES, *lx.MINOR_UNITS])})\b", _I
 )
 CODE_AFTER: Final = re.compile(rf"\s*(m?)({_alt(lx.ISO_CODES)})\b", _I)
-SYMBOL_AFTER: Final = re.compile(rf"\s*({_alt(['$', '€', '£', '¥', '元', '₡', '₾', '₭', 'ரூ'])})")
+SYMBOL_AFTER: Final = re.compile(rf"\s*({_alt(lx.SYMBOLS_AFTER)})")
 AGE_AFTER: Final = re.compile(
     rf"(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)|\s*(yo|y/o|yoa)\b", _I
 )
@@ -146,9 +147,11 @@ TO_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})\s+to\s+$", _I)
 AGED_BEFORE: Final = re.compile(r"\b(aged|age|ages)\s+(?:between\s+)?$", _I)
 ID_BEFORE: Final = re.compile(rf"(?:\b(?:{_alt(lx.ID_NOUNS)})|#)\s*$", _I)
 A_BEFORE: Final = re.compile(r"\b(?:a|an)\s+$", _I)
+#: A month's name, or its abbreviation with or without a dot ("Sept."): an abbreviation
+#: is the beginning of a longer name of the same list.
+_ABBREVIATIONS = [m for m in MONTHS if any(o != m and o.startswith(m) for o in MONTHS)]
 MONTH_NEAR: Final = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|May)\b",
+    rf"\b(?:{_alt(m for m in MONTHS if m not in _ABBREVIATIONS)}|(?:{_alt(_ABBREVIATIONS)})\.?)\b",
     _I,
 )
 MAY_LOWER: Final = re.compile(r"\bmay\b")

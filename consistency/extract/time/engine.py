@@ -21,6 +21,7 @@ from consistency.extract.time import rules_duration as du
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.anaphora import TRIGGER_WORDS, join_anaphora
 from consistency.extract.time.context import Context, TenseOf
+from consistency.extract.time.holidays import HOLIDAYS
 from consistency.extract.time.joins import (
     join_offsets,
     join_ranges,
@@ -28,6 +29,7 @@ from consistency.extract.time.joins import (
     join_weekdays,
 )
 from consistency.extract.time.timex import DURATION, SET, Timex, evolve
+from consistency.lang import vocab
 from consistency.lang.calendar import MONTHS, WEEKDAYS, find_explicit_dates
 
 Rule = Callable[[re.Match[str], Context], Timex | None]
@@ -91,13 +93,12 @@ RULES: Final[tuple[tuple[re.Pattern[str], Rule, int, Triggers, Core | None], ...
 
 
 def _category_words() -> dict[str, set[str]]:
-    units = "minute hour day week weekend fortnight month quarter year decade century"
+    units = " ".join([*patterns.UNITS, "weekend"])
     groups = {
         "month": " ".join(MONTHS),
         "unit": units + " " + " ".join(u + "s" for u in units.split()) + " centuries",
         "year": "year",
-        "holiday": "christmas easter thanksgiving halloween valentine new boxing independence "
-        "bastille good memorial labor labour",
+        "holiday": " ".join(name.split()[0].removesuffix("'s") for name in HOLIDAYS),
         "weekend": "weekend",
         "dayunit": "day",
         "quarter": "quarter q",
@@ -163,17 +164,8 @@ def _rules_for(
     )
 
 
-_SIGNAL_MODS: Final = {
-    "since": "after",
-    "after": "after",
-    "before": "before",
-    "until": "before",
-    "till": "before",
-    "by": "before",
-    "around": "approx",
-    "about": "approx",
-    "circa": "approx",
-}
+#: words before a date that bound it ("since May" is after May began)
+_SIGNAL_MODS: Final = vocab.mapping("time_signals")
 
 
 def find_timexes(

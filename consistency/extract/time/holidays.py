@@ -1,15 +1,19 @@
 """Named days of the calendar: fixed dates and the few movable feasts news names often.
 
-Each holiday is a function from a year to its day. Dates are facts of the
-calendar (Easter by the Gregorian computus, Thanksgiving the fourth Thursday of
-November ...).
+Each holiday is a function from a year to its day, read from the rule the data file
+``holidays.tsv`` gives it. Dates are facts of the calendar (Easter by the Gregorian
+computus, Thanksgiving the fourth Thursday of November ...).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final
+
+from consistency.lang import vocab
+from consistency.lang.calendar import MONTHS, WEEKDAYS
 
 
 def easter(year: int) -> date:
@@ -37,28 +41,28 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _fixed(month: int, day: int) -> Callable[[int], date]:
-    return lambda year: date(year, month, day)
+_NTH: Final = re.compile(r"(?P<n>1st|2nd|3rd|4th|5th|last) (?P<weekday>\w+) of (?P<month>\w+)")
+_EASTER: Final = re.compile(r"easter(?P<days>[+-]\d+)?")
+_FIXED: Final = re.compile(r"(?P<month>\d\d)-(?P<day>\d\d)")
 
 
+def day_rule(rule: str) -> Callable[[int], date]:
+    """A holiday's day as written in the data: "12-25" (fixed), "easter-2" (days from
+    Easter Sunday), "4th thursday of november", "last monday of may"."""
+    if m := _FIXED.fullmatch(rule):
+        month, day = int(m["month"]), int(m["day"])
+        return lambda year: date(year, month, day)
+    if m := _EASTER.fullmatch(rule):
+        days = int(m["days"] or 0)
+        return lambda year: easter(year) + timedelta(days=days)
+    if m := _NTH.fullmatch(rule):
+        n = -1 if m["n"] == "last" else int(m["n"][0])
+        month, weekday = MONTHS[m["month"]], WEEKDAYS[m["weekday"]]
+        return lambda year: nth_weekday(year, month, weekday, n)
+    raise ValueError(f"holidays: cannot read the day {rule!r}")
+
+
+#: Holiday names (lower case) → the function from a year to the holiday's day.
 HOLIDAYS: Final[dict[str, Callable[[int], date]]] = {
-    "new year's day": _fixed(1, 1),
-    "new year's eve": _fixed(12, 31),
-    "valentine's day": _fixed(2, 14),
-    "halloween": _fixed(10, 31),
-    "christmas eve": _fixed(12, 24),
-    "christmas day": _fixed(12, 25),
-    "christmas": _fixed(12, 25),
-    "boxing day": _fixed(12, 26),
-    "independence day": _fixed(7, 4),
-    "bastille day": _fixed(7, 14),
-    "good friday": lambda y: easter(y) - timedelta(days=2),
-    "easter sunday": easter,
-    "easter monday": lambda y: easter(y) + timedelta(days=1),
-    "easter": easter,
-    "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
-    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
-    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
-    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
-    "labour day": lambda y: nth_weekday(y, 9, 0, 1),
+    name: day_rule(rule) for name, rule in vocab.mapping("holidays").items()
 }

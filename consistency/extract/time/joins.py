@@ -12,6 +12,7 @@ from consistency.extract.time import intervals, patterns
 from consistency.extract.time import rules_relative as rel
 from consistency.extract.time.timex import DATE, Timex, last_resolved_date
 from consistency.extract.time.units import ahead, back
+from consistency.lang import vocab
 from consistency.lang.calendar import WrittenWeekday, weekday_before
 
 
@@ -110,31 +111,7 @@ def join_offsets(text: str, found: list[Timex]) -> list[Timex]:
 
 
 #: finite verbs that, right after "a day before", show the offset ends its clause
-_VERBS_AFTER: Final = frozenset(
-    [
-        "was",
-        "were",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "did",
-        "said",
-        "rose",
-        "fell",
-        "began",
-        "came",
-        "went",
-        "took",
-        "made",
-        "hit",
-        "left",
-        "saw",
-        "got",
-        "told",
-    ]
-)
+_VERBS_AFTER: Final = vocab.words("offset_ending_verbs")
 
 
 def _names_event(text: str, pos: int) -> bool:

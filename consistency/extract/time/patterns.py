@@ -14,64 +14,27 @@ import re
 from typing import Final
 
 from consistency.extract.time.holidays import HOLIDAYS
+from consistency.lang import vocab
 from consistency.lang.calendar import MONTHS, WEEKDAYS
 from consistency.lang.trie import alternation
 
+#: count words before a unit of time: number words, and phrases that only count a noun
+#: ("a week", "a couple of days", "half a year")
 NUMBER_WORDS: Final[dict[str, float]] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "a couple of": 2,
-    "a dozen": 12,
-    "half a": 0.5,
+    word: float(value) for word, value, _ in vocab.rows("number_words")
 }
 #: vague counts: TIMEX3 writes them with an X ("several years" = PXY)
 VAGUE_WORDS: Final = ("several", "a few", "few", "many", "some")
+#: the ordinal of a quarter, a half or a week of a month ("the third quarter", "Q3"): in
+#: words, in digits, and "the final quarter"
 ORDINALS: Final[dict[str, int]] = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
+    **{word: n for word, n in vocab.mapping("ordinals", int).items() if 1 <= n <= 4},
+    **{f"{n}{suffix}": n for n, suffix in enumerate(("st", "nd", "rd", "th"), start=1)},
     "final": 4,
 }
+#: units of time the engine counts, with their TIMEX3 codes ("three weeks" = P3W)
 UNITS: Final[dict[str, str]] = {
-    "minute": "TM",
-    "hour": "TH",
-    "day": "D",
-    "week": "W",
-    "fortnight": "2W",
-    "month": "M",
-    "quarter": "Q",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
+    unit: code for _, unit, code, _ in vocab.rows("time_units") if code != "-"
 }
 MODS: Final[dict[str, str]] = {
     "early": "early",
@@ -323,11 +286,7 @@ CORE_AGO: Final = re.compile(r"\bago\b", _L)
 CORE_WEEKEND: Final = re.compile(r"\bweekend\b", _L)
 CORE_THE_DAY: Final = re.compile(r"\bthe\s+day\b", _L)
 CORE_SHORT_YEAR: Final = re.compile(r"['’]\d\d(?![\w'’])", _L)
-CORE_HOLIDAY: Final = re.compile(
-    r"\b(?:christmas|easter|thanksgiving|halloween|valentine|new\s+year|boxing\s+day|"
-    r"independence\s+day|bastille|good\s+friday|memorial\s+day|labou?r\s+day)",
-    _L,
-)
+CORE_HOLIDAY: Final = re.compile(r"\b(?:" + _alt(HOLIDAYS) + r")", _L)
 
 #: "since" right before a month: the month lies on or before the anchor.
 SINCE_BEFORE: Final = re.compile(

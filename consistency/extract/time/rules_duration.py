@@ -9,17 +9,10 @@ from datetime import date, timedelta
 from consistency.extract.time.context import Context
 from consistency.extract.time.timex import DATE, DURATION, SET, Timex
 from consistency.extract.time.units import ahead, back, count_of, duration_value, unit_name
+from consistency.lang import vocab
 
-QUALIFIERS = {
-    "more than": "more_than",
-    "over": "more_than",
-    "just over": "more_than",
-    "at least": "at_least",
-    "less than": "less_than",
-    "fewer than": "less_than",
-    "up to": "less_than",
-    "just under": "less_than",
-}
+#: "more than", "up to" ...: one table with the numbers layer's figures
+QUALIFIERS = vocab.mapping("qualifiers")
 _SCALE_BEFORE = re.compile(
     r"(?:\d(?:bn|mn|m|k|tn)?|%|\b(?:million|billion|trillion|thousand|percent|cent|times|once|twice))"
     r"\)?\s+$",
