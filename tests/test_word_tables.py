@@ -26,6 +26,7 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("tables.py", "FACT_KINDS"): "the kinds of fact: labels the code and the schema use",
     ("tables.py", "FACT_DETAIL"): "the declared keys of the detail column and what each means",
     ("extract/numbers/patterns.py", "NEVER"): "regular expressions, not words",
+    ("matcher.py", "WEIGHTS"): "the weights of the evidence: numbers, not words",
     ("extract/claims/common.py", "noun_phrase.keep"): "spaCy dependency labels",
     ("report/docs.py", "audit_files.lines"): "the lines of a generated documentation page",
 }

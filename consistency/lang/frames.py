@@ -166,7 +166,9 @@ def compare_things(a: Thing | None, b: Thing | None) -> str:
 
 
 #: Events one verb tells in two senses ("lost" homes are destroyed, "lost" jobs are cut).
-RELATED_EVENTS: Final = frozenset(frozenset(row) for row in vocab.rows("related_events"))
+RELATED_EVENTS: Final = frozenset(
+    frozenset((row[0], other)) for row in vocab.rows("related_events") for other in row[1:]
+)
 
 
 def compare_events(a: str | None, b: str | None) -> str:
