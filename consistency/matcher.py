@@ -42,6 +42,7 @@ from consistency.lang.frames import (
     DIFFERENT,
     RELATED,
     SAME,
+    UNKNOWN,
     compare_events,
     compare_things,
     evolving_event,
@@ -64,6 +65,7 @@ WEIGHTS: Final = {
     "known_measure": 0.5,
     "not_people": 0.5,
     "related_measure": 1.0,
+    "described_measure": 2.0,
     "one_measure_unknown": -0.5,
     "no_measure": -1.0,
     "same_event": 1.5,
@@ -72,6 +74,7 @@ WEIGHTS: Final = {
     "no_event": -0.5,
     "both_changes": 0.5,
     "same_holder": 1.0,
+    "other_holder": -1.0,
     "same_period": 1.0,
     "overlapping_period": -1.0,
     "similarity": 3.0,
@@ -168,6 +171,15 @@ def _value_evidence(a: Row, b: Row) -> tuple[float, str | None]:
     return 0.0, None
 
 
+def _unlisted_event(a: Row, b: Row) -> bool:
+    """One figure's event is known, the other's verb tells an event the lexicon does not
+    list ("killed" against "trapped", "identified" against "handed over")."""
+    for known, other in ((a, b), (b, a)):
+        if known["event"] and not other["event"] and other["predicate"]:
+            return True
+    return False
+
+
 def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> Match:
     """How likely figures ``a`` and ``b`` (fact rows) are one fact; ``context_*`` are
     their sentences."""
@@ -181,6 +193,9 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
         return Match(0.0, (), "a part against its whole")
     if info_a.get("base") and info_b.get("base") and info_a["base"] != info_b["base"]:
         return Match(0.0, (), "changes over different spans")
+    earlier_a, earlier_b = info_a.get("change_part") == "from", info_b.get("change_part") == "from"
+    if earlier_a != earlier_b and not (a["period"] and a["period"] == b["period"]):
+        return Match(0.0, (), "an earlier level ('from ...') against a later one")
     reasons: list[str] = []
     total = WEIGHTS["prior"]
     thing_a = thing_from_label(a["measure"], a["event"])
@@ -196,7 +211,10 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
             if not thing_a.person:
                 total += WEIGHTS["not_people"]  # one story has few counts of storeys or fines
     elif things == RELATED:
-        total += WEIGHTS["related_measure"]
+        same_head = (
+            thing_a is not None and thing_b is not None and thing_a.measure == thing_b.measure
+        )
+        total += WEIGHTS["described_measure" if same_head else "related_measure"]
         reasons.append(f"related measures '{a['measure']}' / '{b['measure']}'")
     else:
         known = bool(thing_a) + bool(thing_b)
@@ -204,6 +222,9 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
     events = compare_events(a["event"], b["event"])
     if events == DIFFERENT:
         return Match(0.0, (), f"different events ({a['event']} / {b['event']})")
+    if events == UNKNOWN and _unlisted_event(a, b):
+        return Match(0.0, (), f"different events ({a['event'] or a['predicate']} / "
+                     f"{b['event'] or b['predicate']})")  # fmt: skip
     if events == SAME:
         total += WEIGHTS["same_event"]
         reasons.append(f"same event '{a['event']}'")
@@ -223,6 +244,9 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
             reasons.append(f"same holder '{a['subject']}'")
         elif _named(a["subject"]) and _named(b["subject"]):
             return Match(0.0, (), f"different holders ({a['subject']} / {b['subject']})")
+        else:
+            total += WEIGHTS["other_holder"]
+            reasons.append(f"holders '{a['subject']}' / '{b['subject']}'")
     weight, why, veto = _period_evidence(a, b)
     if veto:
         return Match(0.0, (), veto)

@@ -17,6 +17,7 @@ from consistency.checks.numeric import (
     N002_scale_slip,
     N003_change_contradicts_levels,
     N004_age_conflict,
+    N005_internal_conflict,
 )
 from consistency.checks.temporal import (
     T001_stale_forward_reference,
@@ -41,6 +42,7 @@ def all_checks() -> tuple[Check, ...]:
         N002_scale_slip.CHECK,
         N003_change_contradicts_levels.CHECK,
         N004_age_conflict.CHECK,
+        N005_internal_conflict.CHECK,
         Q001_quote_drift.CHECK,
         Q002_quote_attribution_conflict.CHECK,
         T001_stale_forward_reference.CHECK,

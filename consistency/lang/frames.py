@@ -57,6 +57,7 @@ EVOLVING: Final = frozenset(
 NEUTRAL_VERBS: Final = vocab.mapping("neutral_verbs")
 NEUTRAL_MODIFIERS: Final = vocab.words("neutral_modifiers")
 UNIT_NOUNS: Final = vocab.words("unit_nouns")
+SPLITTING_MODIFIERS: Final = vocab.words("splitting_modifiers")
 #: The longest phrase of the things lexicon, in words.
 _LONGEST: Final = max(len(k.split()) for k in THINGS)
 
@@ -158,11 +159,23 @@ def compare_things(a: Thing | None, b: Thing | None) -> str:
     unknown (one is not known)."""
     if a is None or b is None:
         return UNKNOWN
-    if a.measure != b.measure:
-        if a.person and b.person and (a.generic or b.generic):
-            return RELATED if set(a.modifiers) == set(b.modifiers) else DIFFERENT
+    modifiers = _compare_modifiers(set(a.modifiers), set(b.modifiers))
+    if modifiers == DIFFERENT:
         return DIFFERENT
-    return SAME if set(a.modifiers) == set(b.modifiers) else DIFFERENT
+    if a.measure != b.measure:
+        return RELATED if a.person and b.person and (a.generic or b.generic) else DIFFERENT
+    return modifiers
+
+
+def _compare_modifiers(a: set[str], b: set[str]) -> str:
+    """same; related when one side only adds describing words ("global emissions" /
+    "global greenhouse gas emissions"); different when they disagree or one adds a
+    word that makes another measure ("core", "gold")."""
+    if a == b:
+        return SAME
+    if (a <= b or b <= a) and not ((a ^ b) & SPLITTING_MODIFIERS):
+        return RELATED
+    return DIFFERENT
 
 
 #: Events one verb tells in two senses ("lost" homes are destroyed, "lost" jobs are cut).

@@ -125,6 +125,13 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
         ):
             d.change_part, d.direction = "to", prev.direction  # "rose 6% to $1.45 billion"
         elif (
+            prev.role == "change"
+            and prev.unit
+            and pt.CHANGE_FROM_JOIN.fullmatch(gap)
+            and d.kind != prev.kind
+        ):
+            d.change_part, d.direction = "from", prev.direction  # "fell 10%, from $7.2 billion"
+        elif (
             prev.kind == "age"
             and d.kind == "quantity"
             and not d.unit

@@ -34,6 +34,9 @@ COUNT_HEADS: Final = vocab.marked("figure_nouns", 2, "count")
 NAME_TYPES: Final = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 #: Dependencies through which a figure or its noun is an argument of a verb.
 ARGUMENTS: Final = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "conj"})
+#: How a figure (or its noun) attaches to a verb whose subject then holds it:
+#: "Apple reported revenue of $89.5 billion", "the economy lost 20.5 million jobs".
+OBJECTS: Final = frozenset({"dobj", "attr", "oprd"})
 #: How many heads up a figure may sit below the verb that governs it.
 MAX_CLIMB: Final = 4
 
@@ -67,7 +70,7 @@ def read_frame(span: Span) -> FigureFrame:
             thing_token = measure
     if counted is not None and counted.lemma_.lower() in COUNT_HEADS:
         thing_token = _of_object(counted) or counted  # "the number of people unaccounted for"
-    verb, _ = _governor(root if part or counted is None else counted, span)
+    verb, slot = _governor(root if part or counted is None else counted, span)
     if thing_token is None and verb is not None and neutral_verb(verb.lemma_):
         thing_token = _measure_argument(verb, span)  # "the death toll reached 28"
         if thing_token is not None and thing_token.lemma_.lower() in COUNT_HEADS:
@@ -78,7 +81,7 @@ def read_frame(span: Span) -> FigureFrame:
         thing=thing,
         event_word=event_word,
         event=event,
-        holder=_holder(thing_token, counted, verb, span),
+        holder=_holder(thing_token, counted, verb if slot in OBJECTS else None, span),
         part=part,
     )
 
@@ -164,8 +167,14 @@ def _modifiers(token: Token, span: Span) -> list[Token]:
 def _thing(token: Token, span: Span) -> Thing | None:
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_TYPES:
         return None  # "101 for Peyton Hillis": a name, not a thing counted
-    lemmas = [t.lemma_.lower() for t in _modifiers(token, span)] + [token.lemma_.lower()]
-    return thing_of(lemmas)
+    words = [_word(t) for t in _modifiers(token, span)] + [token.lemma_.lower()]
+    return thing_of(words)
+
+
+def _word(token: Token) -> str:
+    """A modifier as the lexicon lists it: "operating" stays "operating" (a participle
+    whose lemma would be "operate"), other words are lemmas."""
+    return token.lower_ if token.tag_ == "VBG" else token.lemma_.lower()
 
 
 def _event(
@@ -186,7 +195,7 @@ def _event(
     if verb is not None and not neutral_verb(verb.lemma_):
         found = event_of(verb.lemma_, _particle(verb))
         if found:
-            return verb.lemma_.lower(), found
+            return verb.lemma_.lower(), _negate(found, verb)
     if thing is not None and thing.event:
         return None, thing.event
     if verb is not None:
@@ -205,6 +214,12 @@ def _event(
         if not neutral_verb(verb.lemma_):
             return verb.lemma_.lower(), None
     return None, None
+
+
+def _negate(event: str, verb: Token) -> str:
+    """ "83 bodies had not been identified": the event denied is another event."""
+    denied = any(c.dep_ == "neg" or c.lower_ in ("not", "never") for c in verb.children)
+    return f"not {event}" if denied else event
 
 
 def _on_board(verb: Token) -> str | None:
@@ -235,12 +250,25 @@ def _holder(
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ != "PRON":
             return _name(owner)
+        named = [
+            c
+            for c in token.lefts
+            if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in NAME_TYPES)
+        ]
+        if named and not _inside(named[-1], span):
+            return _name(named[-1])  # "iPad sales", "Toyota net profit"
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             return token.head.lemma_.lower()  # "27-storey block"
     if verb is not None:
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and not _inside(child, span):
+            if child.dep_ != "nsubj" or _inside(child, span):
+                continue
+            if thing_token is not None and child.i == thing_token.i:
+                continue
+            if child.pos_ == "PROPN" or child.ent_type_ in NAME_TYPES:
                 return _name(child)
+            if child.pos_ == "NOUN" and not known_measure(child.lemma_):
+                return child.lemma_.lower()  # "the economy lost 20.5 million jobs"
     return None
 
 

@@ -1,0 +1,117 @@
+"""One article gives two values for one figure.
+
+The matcher finds two figures of one article that are one fact (the same
+measure and event, holder and period; see ``consistency.matcher``), told in
+different sentences, whose values disagree beyond rounding: "the blast killed
+157 people" in one paragraph and "at least 137 people were killed" in another.
+Two figures side by side in one sentence are different facts; a figure told as
+a change, as the start or end of a change ("rose to 64 from 58"), dated on its
+own, or next to words of revision ("initially", "since revised", "rose") is an
+update, not a contradiction.
+
+Options: ``tolerance``, the relative difference still taken as rounding;
+``window``, how many characters around a figure are read for words of revision.
+
+Example: "The fire destroyed 13,972 homes" and, later in the same article,
+"rebuilding the 18,793 homes lost to the fire".
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from types import MappingProxyType
+
+from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.facts import Row, by_id, claims_of, detail, evidence, linked, rows
+from consistency.lang import vocab
+from consistency.lang.compare import ROUNDING_TOLERANCE
+from consistency.matcher import FIGURE_KINDS, same_figure, values_relation
+
+
+@cache
+def _update_words(*kinds: str) -> re.Pattern[str]:
+    words = sorted((w for w, kind in vocab.rows("update_words") if kind in kinds), key=len)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in reversed(words)) + r")\b", re.I)
+
+
+def _settled(row: Row, text: str, window: int) -> bool:
+    """A figure told as a plain level: not a change or the level a change starts from,
+    and no word of revision near it (nor of change, unless the figure names its own
+    period: "fell to 5.8% in May" gives May's rate)."""
+    if row["role"] == "change" or detail(row).get("change_part") == "from":
+        return False
+    kinds = ("revision",) if row["period"] else ("revision", "change")
+    start, end = int(row["char_start"]), int(row["char_end"])
+    return not _update_words(*kinds).search(text, max(0, start - window), end + window)
+
+
+def _when(row: Row, owners: dict[str, list[Row]], index: dict[str, Row]) -> set[str]:
+    """The dates a figure is told for: its period, or the dates of its clauses."""
+    if row["period"]:
+        return {str(row["period"])}
+    return {
+        str(d["timex"])
+        for claim in owners.get(str(row["fact_id"]), [])
+        for d in linked(claim, index)
+        if d["kind"] == "date" and d["timex"]
+    }
+
+
+def _comparable_times(a: set[str], b: set[str]) -> bool:
+    """Undated, or dated alike: two counts dated to different days are two moments of a
+    moving story ("38 on Sunday", "83 by Tuesday")."""
+    return not (a and b) or bool(a & b)
+
+
+def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    figures = ctx.facts[ctx.facts["kind"].isin(FIGURE_KINDS)]
+    owners, index = claims_of(ctx), by_id(ctx)
+    by_doc: dict[str, list[Row]] = defaultdict(list)
+    for row in rows(figures):
+        if row["measure"]:
+            by_doc[str(row["doc_id"])].append(row)
+    for doc_id, items in by_doc.items():
+        text = ctx.texts[doc_id]
+        settled = [r for r in items if _settled(r, text, options["window"])]
+        for i, a in enumerate(settled):
+            for b in settled[i + 1 :]:
+                if a["sent_id"] == b["sent_id"]:
+                    continue  # side by side: two facts
+                if not _comparable_times(_when(a, owners, index), _when(b, owners, index)):
+                    continue
+                if values_relation(a, b, tolerance=options["tolerance"]) != "conflict":
+                    continue
+                match = same_figure(a, b)
+                if not match.same:
+                    continue
+                yield Finding(
+                    evidence=(evidence(b), evidence(a)),
+                    message=(
+                        f"{doc_id} gives {a['text']!r} and later {b['text']!r} for {_thing(a)}."
+                    ),
+                    explanation=(
+                        f"Both figures are one fact ({'; '.join(match.reasons)}), in "
+                        "different sentences of one article, with no word of revision "
+                        "near them and no date of their own: one of them is wrong."
+                    ),
+                    suggestion="Check both figures; if one is an earlier count, say so.",
+                )
+
+
+def _thing(row: Row) -> str:
+    return " ".join(p for p in (row["event"], row["measure"]) if p) or str(row["kind"])
+
+
+CHECK = Check(
+    code="N005",
+    name="numeric.internal_conflict",
+    severity=Severity.WARNING,
+    find=find,
+    module=sys.modules[__name__],
+    groups=("numeric",),
+    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE, "window": 40}),
+)
