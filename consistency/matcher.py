@@ -72,7 +72,9 @@ WEIGHTS: Final = {
     "related_event": 0.75,
     "one_event_unknown": -0.5,
     "no_event": -0.5,
+    "people_no_event": -1.0,
     "both_changes": 0.5,
+    "one_place": -1.0,
     "same_holder": 1.0,
     "other_holder": -1.0,
     "same_period": 1.0,
@@ -193,11 +195,18 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
         return Match(0.0, (), "a part against its whole")
     if info_a.get("base") and info_b.get("base") and info_a["base"] != info_b["base"]:
         return Match(0.0, (), "changes over different spans")
+    if bool(info_a.get("forecast")) != bool(info_b.get("forecast")):
+        return Match(0.0, (), "a forecast against a result")
+    place_a, place_b = key_text(info_a.get("place")), key_text(info_b.get("place"))
+    if place_a and place_b and place_a != place_b:
+        return Match(0.0, (), f"different places ({place_a} / {place_b})")
     earlier_a, earlier_b = info_a.get("change_part") == "from", info_b.get("change_part") == "from"
     if earlier_a != earlier_b and not (a["period"] and a["period"] == b["period"]):
         return Match(0.0, (), "an earlier level ('from ...') against a later one")
     reasons: list[str] = []
     total = WEIGHTS["prior"]
+    if bool(place_a) != bool(place_b):
+        total += WEIGHTS["one_place"]  # "sales in China" may be a part of "sales"
     thing_a = thing_from_label(a["measure"], a["event"])
     thing_b = thing_from_label(b["measure"], b["event"])
     things = compare_things(thing_a, thing_b)
@@ -235,6 +244,8 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
         total += WEIGHTS["one_event_unknown"]
     else:
         total += WEIGHTS["no_event"]
+        if thing_a is not None and thing_a.generic:
+            total += WEIGHTS["people_no_event"]  # "293 people", "400 people": of what?
     if a["role"] == "change" and b["role"] == "change":
         total += WEIGHTS["both_changes"]
     holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])

@@ -160,6 +160,8 @@ FACT_DETAIL: Final[dict[str, str]] = {
     "range": "figures: [low, high] of a written range; dates: the ISO range it bounds",
     "scale": "figures: the scale word written (million, billion ...)",
     "part": "figures: counts a part of a whole named beside it ('Forty of the dead')",
+    "forecast": "figures: told as a forecast ('expects profit of ...'), not a result",
+    "place": "figures: the place the count is restricted to ('sales in China')",
     # dates and durations
     "mod": "dates: start, mid, end ... part of the period",
     "partial": "dates: what is known of an unresolved date (XXXX-02-24, +2 day)",

@@ -58,6 +58,7 @@ NEUTRAL_VERBS: Final = vocab.mapping("neutral_verbs")
 NEUTRAL_MODIFIERS: Final = vocab.words("neutral_modifiers")
 UNIT_NOUNS: Final = vocab.words("unit_nouns")
 SPLITTING_MODIFIERS: Final = vocab.words("splitting_modifiers")
+FORECAST_WORDS: Final = vocab.words("forecast_words")
 #: The longest phrase of the things lexicon, in words.
 _LONGEST: Final = max(len(k.split()) for k in THINGS)
 
@@ -136,6 +137,11 @@ def evolving_event(event: str | None) -> bool:
     """Does the count of this event move between reports (killed, missing), unlike one
     settled once told (signed, testified)?"""
     return event in EVOLVING
+
+
+def forecast_word(lemma: str | None) -> bool:
+    """Does the word make its figure a forecast ("expects", "outlook")?"""
+    return bool(lemma) and str(lemma).lower() in FORECAST_WORDS
 
 
 def neutral_verb(lemma: str | None) -> bool:

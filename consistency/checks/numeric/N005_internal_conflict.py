@@ -9,8 +9,14 @@ a change, as the start or end of a change ("rose to 64 from 58"), dated on its
 own, or next to words of revision ("initially", "since revised", "rose") is an
 update, not a contradiction.
 
+A count in a past perfect clause ("had put the toll at 78") is an earlier
+report, and one dated long before the article ("a fire last November killed
+112") another event's.
+
 Options: ``tolerance``, the relative difference still taken as rounding;
-``window``, how many characters around a figure are read for words of revision.
+``window``, how many characters around a figure are read for words of revision;
+``recent_days``, how long before the article a dated count may lie and still be
+the article's own.
 
 Example: "The fire destroyed 13,972 homes" and, later in the same article,
 "rebuilding the 18,793 homes lost to the fire".
@@ -22,13 +28,23 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import Row, by_id, claims_of, detail, evidence, linked, rows
+from consistency.checks.facts import (
+    Row,
+    anchors,
+    by_id,
+    claims_of,
+    detail,
+    evidence,
+    linked,
+    rows,
+)
 from consistency.lang import vocab
-from consistency.lang.compare import ROUNDING_TOLERANCE
+from consistency.lang.compare import ROUNDING_TOLERANCE, timex_interval
 from consistency.matcher import FIGURE_KINDS, same_figure, values_relation
 
 
@@ -61,27 +77,51 @@ def _when(row: Row, owners: dict[str, list[Row]], index: dict[str, Row]) -> set[
     }
 
 
-def _comparable_times(a: set[str], b: set[str]) -> bool:
+def _comparable_times(a: set[str], b: set[str], anchor: str | None, reach: int) -> bool:
     """Undated, or dated alike: two counts dated to different days are two moments of a
-    moving story ("38 on Sunday", "83 by Tuesday")."""
-    return not (a and b) or bool(a & b)
+    moving story ("38 on Sunday", "83 by Tuesday"), and a count dated long before the
+    article ("a fire last November killed 112") is another event's."""
+    if a and b:
+        return bool(a & b)
+    return all(_recent(t, anchor, reach) for t in a | b)
+
+
+def _recent(timex: str, anchor: str | None, reach: int) -> bool:
+    span = timex_interval(timex[:10])
+    if span is None or not anchor:
+        return True
+    return (date.fromisoformat(anchor) - date.fromisoformat(span[1])).days <= reach
+
+
+def _earlier_report(row: Row, owners: dict[str, list[Row]]) -> bool:
+    """ "had put the toll at 78": a past perfect tells an earlier moment."""
+    return any(
+        c["tense"] == "past" and detail(c).get("perfect")
+        for c in owners.get(str(row["fact_id"]), [])
+    )
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     figures = ctx.facts[ctx.facts["kind"].isin(FIGURE_KINDS)]
-    owners, index = claims_of(ctx), by_id(ctx)
+    owners, index, documents = claims_of(ctx), by_id(ctx), anchors(ctx)
     by_doc: dict[str, list[Row]] = defaultdict(list)
     for row in rows(figures):
         if row["measure"]:
             by_doc[str(row["doc_id"])].append(row)
     for doc_id, items in by_doc.items():
         text = ctx.texts[doc_id]
-        settled = [r for r in items if _settled(r, text, options["window"])]
+        anchor = documents.get(doc_id, {}).get("anchor_date")
+        settled = [
+            r
+            for r in items
+            if _settled(r, text, options["window"]) and not _earlier_report(r, owners)
+        ]
         for i, a in enumerate(settled):
             for b in settled[i + 1 :]:
                 if a["sent_id"] == b["sent_id"]:
                     continue  # side by side: two facts
-                if not _comparable_times(_when(a, owners, index), _when(b, owners, index)):
+                times = (_when(a, owners, index), _when(b, owners, index))
+                if not _comparable_times(*times, anchor, options["recent_days"]):
                     continue
                 if values_relation(a, b, tolerance=options["tolerance"]) != "conflict":
                     continue
@@ -113,5 +153,5 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric",),
-    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE, "window": 40}),
+    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE, "window": 40, "recent_days": 45}),
 )

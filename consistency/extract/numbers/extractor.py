@@ -59,8 +59,10 @@ def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
             row["event"] = frame.event
             row["predicate"] = frame.event_word
             row["subject"] = frame.holder
-            if frame.part:  # "Forty of the dead": never the same figure as the whole
-                extra = json.loads(row["detail"]) if row["detail"] else {}
-                row["detail"] = json.dumps({**extra, "part": True}, sort_keys=True,
+            marks = {"part": frame.part, "forecast": frame.forecast, "place": frame.place}
+            extra = {k: v for k, v in marks.items() if v}
+            if extra:  # "Forty of the dead", "expects profit of ...", "sales in China"
+                known = json.loads(row["detail"]) if row["detail"] else {}
+                row["detail"] = json.dumps({**known, **extra}, sort_keys=True,
                                            separators=(",", ":"))  # fmt: skip
     return row

@@ -20,6 +20,7 @@ from consistency.lang import vocab
 from consistency.lang.frames import (
     Thing,
     event_of,
+    forecast_word,
     frame_label,
     known_measure,
     measure_slot,
@@ -28,6 +29,10 @@ from consistency.lang.frames import (
 )
 
 NOUNS: Final = frozenset({"NOUN", "PROPN"})
+#: Currency names a money figure may leave outside its span ("32 riyals").
+CURRENCY_WORDS: Final = frozenset(
+    word for name, *_ in vocab.rows("currency_names") for word in (name, name.split()[-1])
+)
 #: Heads that only say "a count of": the counted thing is their "of" object.
 COUNT_HEADS: Final = vocab.marked("figure_nouns", 2, "count")
 #: Entity types that name a holder or a place, not a kind of thing.
@@ -53,6 +58,10 @@ class FigureFrame:
     holder: str | None = None
     #: "Forty of the dead", "55 of the 136 units": a part of a whole named in the text
     part: bool = False
+    #: "expects profit of 4.3 trillion yen": a forecast, not a result
+    forecast: bool = False
+    #: "sales in China", "deaths in the province": where the count is restricted to
+    place: str | None = None
 
     @property
     def label(self) -> str | None:
@@ -70,11 +79,16 @@ def read_frame(span: Span) -> FigureFrame:
             thing_token = measure
     if counted is not None and counted.lemma_.lower() in COUNT_HEADS:
         thing_token = _of_object(counted) or counted  # "the number of people unaccounted for"
-    verb, slot = _governor(root if part or counted is None else counted, span)
+    below_root = counted is not None and counted.head.head.i == root.i  # "hundreds of workers"
+    verb, slot = _governor(root if part or counted is None or below_root else counted, span)
     if thing_token is None and verb is not None and neutral_verb(verb.lemma_):
         thing_token = _measure_argument(verb, span)  # "the death toll reached 28"
         if thing_token is not None and thing_token.lemma_.lower() in COUNT_HEADS:
             thing_token = _of_object(thing_token) or thing_token
+    forecast = False
+    if thing_token is not None and forecast_word(thing_token.lemma_):
+        forecast = True  # "raised its forecast for net profit to 3 billion euros"
+        thing_token = _prep_object(thing_token, ("for", "of")) or thing_token
     thing = _thing(thing_token, span) if thing_token is not None else None
     event_word, event = _event(thing_token, counted, verb, thing)
     return FigureFrame(
@@ -83,6 +97,8 @@ def read_frame(span: Span) -> FigureFrame:
         event=event,
         holder=_holder(thing_token, counted, verb if slot in OBJECTS else None, span),
         part=part,
+        forecast=forecast or _forecast(verb, thing_token, span),
+        place=_place(thing_token),
     )
 
 
@@ -112,10 +128,17 @@ def _counted(span: Span, root: Token) -> tuple[Token | None, bool]:
 
 
 def _of_object(token: Token) -> Token | None:
-    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if prep is None:
-        return None
-    return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
+    return _prep_object(token, ("of",))
+
+
+def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    """The noun after one of ``preps`` under ``token``: "the number of people" → people."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _governor(token: Token, span: Span) -> tuple[Token | None, str | None]:
@@ -167,6 +190,8 @@ def _modifiers(token: Token, span: Span) -> list[Token]:
 def _thing(token: Token, span: Span) -> Thing | None:
     if token.pos_ == "PROPN" or token.ent_type_ in NAME_TYPES:
         return None  # "101 for Peyton Hillis": a name, not a thing counted
+    if token.ent_type_ == "MONEY" or token.lower_ in CURRENCY_WORDS:
+        return None  # "at 32 riyals each": the currency, not a thing
     words = [_word(t) for t in _modifiers(token, span)] + [token.lemma_.lower()]
     return thing_of(words)
 
@@ -269,6 +294,46 @@ def _holder(
                 return _name(child)
             if child.pos_ == "NOUN" and not known_measure(child.lemma_):
                 return child.lemma_.lower()  # "the economy lost 20.5 million jobs"
+    return None
+
+
+def _forecast(verb: Token | None, thing_token: Token | None, span: Span) -> bool:
+    """Is the figure told as a forecast: under a verb of forecasting, through its
+    complements ("expects operating profit to fall 19.7% to 4.3 trillion yen"), or of a
+    forecasting noun ("a forecast of 4.3 trillion yen", "its outlook for profit")?"""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        if node is None:
+            break
+        if forecast_word(node.lemma_):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    token = thing_token
+    while token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head.head  # "its forecast for net profit"
+        if forecast_word(token.lemma_):
+            return True
+    return False
+
+
+#: Nouns that name a place a count is restricted to, besides names of places.
+PLACE_NOUNS: Final = frozenset({"region", "country", "province", "state", "city", "area"})
+
+
+def _place(thing_token: Token | None) -> str | None:
+    """ "sales in China", "deaths in the province": the place the measure is limited to."""
+    if thing_token is None:
+        return None
+    for prep in thing_token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "across", "outside"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (
+                obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in PLACE_NOUNS
+            ):
+                return _name(obj) if obj.pos_ == "PROPN" else obj.lemma_.lower()
     return None
 
 
