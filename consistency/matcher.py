@@ -146,14 +146,17 @@ def _period_evidence(a: Row, b: Row) -> tuple[float, str | None, str | None]:
 _DIGITS: Final = re.compile(r"\d[\d,.]*")
 
 
+def significant_digits(row: Row) -> str:
+    """The digits a figure is written with, without separators and outer zeros:
+    "€252.7bn" → "2527", "770,000" → "77", "$10 million" → "1"."""
+    found = _DIGITS.search(str(row.get("text") or ""))
+    return found.group().translate(str.maketrans("", "", ",.")).strip("0") if found else ""
+
+
 def same_digits(a: Row, b: Row) -> bool:
     """ "252.7" and "252.7": the written digits agree, whatever the scale word."""
-    da = _DIGITS.search(str(a.get("text") or ""))
-    db = _DIGITS.search(str(b.get("text") or ""))
-    if da is None or db is None:
-        return False
-    strip = str.maketrans("", "", ",.")
-    return da.group().translate(strip).strip("0") == db.group().translate(strip).strip("0")
+    digits = significant_digits(a)
+    return bool(digits) and digits == significant_digits(b)
 
 
 def _value_evidence(a: Row, b: Row) -> tuple[float, str | None]:
@@ -303,6 +306,17 @@ def scale_slip(a: Row, b: Row) -> bool:
         return False
     power = math.log10(max(x, y) / min(x, y))
     return abs(power - round(power)) < 0.01 and same_digits(a, b)
+
+
+def frames_allow(a: Row, b: Row) -> bool:
+    """Nothing in the two figures' frames says they are two facts (the measure, the
+    event, a named holder), however little says they are one."""
+    things = compare_things(thing_from_label(a["measure"], a["event"]),
+                            thing_from_label(b["measure"], b["event"]))  # fmt: skip
+    if things == DIFFERENT or compare_events(a["event"], b["event"]) == DIFFERENT:
+        return False
+    holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
+    return not (holder_a != holder_b and _named(a["subject"]) and _named(b["subject"]))
 
 
 def figure_relation(

@@ -3,7 +3,13 @@
 When the digits agree and the values differ by a power of ten (a thousand, a
 million, or ten: "770,000" against "7.7 million"), one source most likely
 slipped on the scale word: "$147 million" against "$147 billion". The
-value-mismatch check leaves these figures to this one.
+value-mismatch check leaves these figures to this one. Figures written with
+the same two or more digits ("252.7", "77") a power of ten apart are a slip
+whenever their frames do not tell two facts; a single digit ("$1 million",
+"$10 million") needs the matcher to take them for one fact.
+
+Options: ``min_digits``, how many digits two figures must share to be a slip
+without the matcher.
 
 Example: "a budget of $3.2 billion" against "a budget of $3.2 million".
 """
@@ -12,27 +18,57 @@ from __future__ import annotations
 
 import math
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import Row, by_id, evidence, rows
+from consistency.checks.facts import Row, anchors, by_id, evidence, rows
 from consistency.checks.figures import fact_groups, sides
 from consistency.lang.compare import ROUNDING_TOLERANCE
-from consistency.matcher import FIGURE_KINDS, scale_slip
+from consistency.matcher import FIGURE_KINDS, frames_allow, scale_slip, significant_digits
 
 SCALE_NAMES = {1: "ten", 2: "a hundred", 3: "a thousand", 6: "a million", 9: "a billion"}
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
+    seen: set[frozenset[str]] = set()
+    for a, b in [*_matched(ctx), *_written_alike(ctx, options["min_digits"])]:
+        key = frozenset((str(a["fact_id"]), str(b["fact_id"])))
+        if key not in seen:
+            seen.add(key)
+            yield _finding(a, b)
+
+
+def _matched(ctx: CheckContext) -> Iterator[tuple[Row, Row]]:
+    """Scale slips between figures the matcher took for one fact."""
     pairs = ctx.alignments[ctx.alignments["kind"].isin(FIGURE_KINDS)]
     usable = [p for p in rows(pairs) if p["relation"] in ("agree", "compatible", "conflict")]
     for group in fact_groups(usable, by_id(ctx)):
         split = sides(group, tolerance=ROUNDING_TOLERANCE)
         for i, one in enumerate(split):
             for other in split[i + 1 :]:
-                a, b = one.facts[0], other.facts[0]
-                if scale_slip(a, b):
-                    yield _finding(a, b)
+                if scale_slip(one.facts[0], other.facts[0]):
+                    yield one.facts[0], other.facts[0]
+
+
+def _written_alike(ctx: CheckContext, min_digits: int) -> Iterator[tuple[Row, Row]]:
+    """Figures of two sources of a story written with the same digits (at least
+    ``min_digits`` of them: "252.7", "77") a power of ten apart, in one currency or
+    unit, whose frames do not tell two facts: such a coincidence is a slip, whatever
+    the sentences say."""
+    story = {d: r.get("story") for d, r in anchors(ctx).items()}
+    figures = ctx.facts[ctx.facts["kind"].isin(FIGURE_KINDS)]
+    by_digits: dict[tuple[object, ...], list[Row]] = defaultdict(list)
+    for row in rows(figures):
+        digits = significant_digits(row)
+        if len(digits) >= min_digits:
+            by_digits[(story.get(row["doc_id"]), row["kind"], row["unit"], digits)].append(row)
+    for items in by_digits.values():
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a["doc_id"] != b["doc_id"] and scale_slip(a, b) and frames_allow(a, b):
+                    yield a, b
 
 
 def _finding(a: Row, b: Row) -> Finding:
@@ -60,4 +96,5 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
+    defaults=MappingProxyType({"min_digits": 2}),
 )

@@ -9,7 +9,6 @@ from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers.figures import Figure, find_figures
 from consistency.extract.numbers.frame import read_frame
 from consistency.extract.numbers.syntax import age_subject, measured_object
-from consistency.lang.frames import thing_of
 from consistency.parsed import ParsedDocument
 
 FactRow = dict[str, Any]
@@ -54,8 +53,7 @@ def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
             row["subject"] = age_subject(span)
         elif figure.kind != "ordinal":
             frame = read_frame(span)
-            thing = frame.thing or (thing_of(row["object"].split()) if row["object"] else None)
-            row["measure"] = thing.label if thing else None
+            row["measure"] = frame.thing.label if frame.thing else None
             row["event"] = frame.event
             row["predicate"] = frame.event_word
             row["subject"] = frame.holder

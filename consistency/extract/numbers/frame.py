@@ -167,10 +167,24 @@ def _governor(token: Token, span: Span) -> tuple[Token | None, str | None]:
 def _measure_argument(verb: Token, span: Span) -> Token | None:
     """The noun a neutral verb moves: its subject ("the toll rose to 64", "the tally
     reached 28") or its object ("raising the toll to 64", "put the number at 40")."""
-    deps = ("nsubj", "nsubjpass") if measure_slot(verb.lemma_) == "subject" else ("dobj",)
+    subject = measure_slot(verb.lemma_) == "subject"
+    deps = ("nsubj", "nsubjpass") if subject else ("dobj",)
     for child in verb.children:
         if child.dep_ in deps and child.pos_ in NOUNS and not _inside(child, span):
             return child
+    if subject and verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ == "NOUN":
+        return verb.head  # "trade volume last year totaling $147 billion"
+    if subject and verb.tag_ == "VBG":
+        return _noun_before(verb)  # "with trade volumes last year hitting $147 billion"
+    return None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The subject of a subject-less participle, just before it."""
+    for token in reversed(list(verb.doc[max(0, verb.i - 5) : verb.i])):
+        if token.dep_ in ("npadvmod", "amod", "det", "punct") or token.pos_ == "ADJ":
+            continue
+        return token if token.pos_ == "NOUN" and token.dep_ != "compound" else None
     return None
 
 

@@ -133,7 +133,9 @@ CHANGE_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})(\s+by)?\s+$", _
 #: "make up 20%", "set up", "shut down": phrasal verbs, not changes.
 PHRASAL_BEFORE: Final = re.compile(
     r"\b(?:make|makes|made|making|set|sets|pick|picked|sum|summed|end|ended|give|gave|shut|"
-    r"turn|turned|back|broke|broken|break|show|showed|wind|wound|tally|add|adds|added)\s+(?:up|down)$",
+    r"turn|turned|back|broke|broken|break|show|showed|wind|wound|tally|add|adds|added|take|takes|took|"
+    r"taken|taking|bring|brings|brought|bringing|tear|tore|torn|knock|knocked|pull|pulled|"
+    r"shoot|shot|cut|cuts|hold|held|step|stepped)\s+(?:up|down)$",
     _I,
 )
 CHANGE_NOUN_BEFORE: Final = re.compile(
