@@ -276,12 +276,36 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
     return Match(1.0 / (1.0 + math.exp(-total)), tuple(reasons))
 
 
+#: Qualifiers that leave one end of a figure open ("at least 137", "up to 40").
+OPEN_QUALIFIERS: Final = frozenset({"at_least", "more_than", "less_than", "up_to"})
+
+
+def round_figure(row: Row) -> bool:
+    """Written as a round number ("100", "30 percent", "5,000", "150"): one or two
+    significant digits ending in a zero, or a single digit."""
+    digits = significant_digits(row)
+    whole = str(row.get("text") or "")
+    return len(digits) <= 1 or (len(digits) == 2 and not re.search(r"\d\.\d", whole)
+                                 and _num(row["value"]) is not None
+                                 and float(row["value"]) % 10 == 0)  # fmt: skip
+
+
+def value_bounds(row: Row) -> tuple[float, float] | None:
+    """The values a figure allows. An open qualifier on a round number is a loose floor
+    or ceiling ("more than 100", "more than 30 percent"); on an exact count it states
+    that count ("at least 137" is the 137 confirmed, not "137 or any more")."""
+    bounds = interval(row["value"], row["value_low"], row["value_high"])
+    if bounds is None or row["qualifier"] not in OPEN_QUALIFIERS or round_figure(row):
+        return bounds
+    value = _num(row["value"])
+    return (value, value) if value is not None else bounds
+
+
 def values_relation(a: Row, b: Row, *, tolerance: float) -> str:
     """agree, compatible or conflict, for the values of two figures of one fact."""
     if numbers_equal(a["value"], b["value"]) and a["qualifier"] == b["qualifier"]:
         return "agree"
-    ia = interval(a["value"], a["value_low"], a["value_high"])
-    ib = interval(b["value"], b["value_low"], b["value_high"])
+    ia, ib = value_bounds(a), value_bounds(b)
     if ia and ib and numbers_compatible(ia, ib, tolerance=tolerance):
         return "compatible"
     return "conflict"

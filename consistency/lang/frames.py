@@ -59,6 +59,8 @@ NEUTRAL_MODIFIERS: Final = vocab.words("neutral_modifiers")
 UNIT_NOUNS: Final = vocab.words("unit_nouns")
 SPLITTING_MODIFIERS: Final = vocab.words("splitting_modifiers")
 FORECAST_WORDS: Final = vocab.words("forecast_words")
+#: Verbs whose figure is a measure itself ("was fined 2.42 billion euros").
+VERB_MEASURES: Final = vocab.mapping("verb_measures")
 #: The longest phrase of the things lexicon, in words.
 _LONGEST: Final = max(len(k.split()) for k in THINGS)
 
@@ -137,6 +139,11 @@ def evolving_event(event: str | None) -> bool:
     """Does the count of this event move between reports (killed, missing), unlike one
     settled once told (signed, testified)?"""
     return event in EVOLVING
+
+
+def verb_measure(lemma: str | None) -> str | None:
+    """The measure a verb's figure is ("fine" → fine, "cost" → cost), or None."""
+    return VERB_MEASURES.get(str(lemma or "").lower())
 
 
 def forecast_word(lemma: str | None) -> bool:

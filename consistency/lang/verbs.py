@@ -58,6 +58,15 @@ FORWARD_VERBS: Final[dict[str, ForwardVerb]] = {
 SCHEDULED_NOUNS: Final = vocab.words("scheduled_nouns")
 
 
+#: Words the parser's lemmatizer gets wrong in news copy ("fined" → "fin").
+LEMMA_FIXES: Final = vocab.mapping("lemma_fixes")
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, lower case, mended where the parser's lemmatizer errs."""
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
 def auxiliaries(verb: Token, *, passive: bool = True) -> list[Token]:
     """The verb's auxiliaries ("has", "will", "was" of a passive unless ``passive`` is off)."""
     deps = ("aux", "auxpass") if passive else ("aux",)

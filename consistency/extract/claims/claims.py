@@ -20,7 +20,7 @@ from consistency.extract.claims.mentions import Mention, mention_of, mentions
 from consistency.extract.claims.quotes import name_of, quote_rows, subject_of
 from consistency.extract.numbers.words import ordinal_value as written_ordinal
 from consistency.lang import vocab
-from consistency.lang.verbs import claim_tense, modality_of, negated, perfect
+from consistency.lang.verbs import claim_tense, lemma, modality_of, negated, perfect
 from consistency.parsed import ParsedDocument
 
 CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
@@ -262,7 +262,7 @@ def _claim(
         "char_end": end,
         "subject": subject,
         "canonical": subject,
-        "predicate": verb.lemma_.lower(),
+        "predicate": lemma(verb),
         "object": obj,
         "tense": claim_tense(attributing or verb),
         "attribution": attribution,

@@ -26,7 +26,9 @@ from consistency.lang.frames import (
     measure_slot,
     neutral_verb,
     thing_of,
+    verb_measure,
 )
+from consistency.lang.verbs import lemma
 
 NOUNS: Final = frozenset({"NOUN", "PROPN"})
 #: Currency names a money figure may leave outside its span ("32 riyals").
@@ -75,21 +77,25 @@ def read_frame(span: Span) -> FigureFrame:
     thing_token = counted
     if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of":
         measure = counted.head.head  # "a margin of 2.1 million votes", "a toll of 157 people"
-        if measure.pos_ == "NOUN" and known_measure(measure.lemma_):
+        if measure.pos_ == "NOUN" and known_measure(lemma(measure)):
             thing_token = measure
-    if counted is not None and counted.lemma_.lower() in COUNT_HEADS:
+    if counted is not None and counted.dep_ == "appos":
+        thing_token = _appositive_measure(counted) or thing_token
+    if counted is not None and lemma(counted) in COUNT_HEADS:
         thing_token = _of_object(counted) or counted  # "the number of people unaccounted for"
     below_root = counted is not None and counted.head.head.i == root.i  # "hundreds of workers"
     verb, slot = _governor(root if part or counted is None or below_root else counted, span)
-    if thing_token is None and verb is not None and neutral_verb(verb.lemma_):
+    if thing_token is None and verb is not None and neutral_verb(lemma(verb)):
         thing_token = _measure_argument(verb, span)  # "the death toll reached 28"
-        if thing_token is not None and thing_token.lemma_.lower() in COUNT_HEADS:
+        if thing_token is not None and lemma(thing_token) in COUNT_HEADS:
             thing_token = _of_object(thing_token) or thing_token
     forecast = False
-    if thing_token is not None and forecast_word(thing_token.lemma_):
+    if thing_token is not None and forecast_word(lemma(thing_token)):
         forecast = True  # "raised its forecast for net profit to 3 billion euros"
         thing_token = _prep_object(thing_token, ("for", "of")) or thing_token
     thing = _thing(thing_token, span) if thing_token is not None else None
+    if thing is None and verb is not None and verb_measure(lemma(verb)):
+        thing = thing_of([verb_measure(lemma(verb)) or ""])  # "was fined 2.42 billion euros"
     event_word, event = _event(thing_token, counted, verb, thing)
     return FigureFrame(
         thing=thing,
@@ -125,6 +131,19 @@ def _counted(span: Span, root: Token) -> tuple[Token | None, bool]:
     if root.dep_ == "pobj" and head.lower_ in ("of", "at") and head.head.pos_ == "NOUN":
         return head.head, False  # "revenue of $89.5 billion", "a rate of 5%"
     return None, False
+
+
+def _appositive_measure(token: Token) -> Token | None:
+    """ "Lula's margin over Bolsonaro, roughly 1.2 million votes": the measure a figure
+    stands in apposition to, across the phrase that ends next to it."""
+    node = token.head
+    for _ in range(3):
+        if node.pos_ == "NOUN" and known_measure(lemma(node)):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _of_object(token: Token) -> Token | None:
@@ -167,7 +186,7 @@ def _governor(token: Token, span: Span) -> tuple[Token | None, str | None]:
 def _measure_argument(verb: Token, span: Span) -> Token | None:
     """The noun a neutral verb moves: its subject ("the toll rose to 64", "the tally
     reached 28") or its object ("raising the toll to 64", "put the number at 40")."""
-    subject = measure_slot(verb.lemma_) == "subject"
+    subject = measure_slot(lemma(verb)) == "subject"
     deps = ("nsubj", "nsubjpass") if subject else ("dobj",)
     for child in verb.children:
         if child.dep_ in deps and child.pos_ in NOUNS and not _inside(child, span):
@@ -206,14 +225,14 @@ def _thing(token: Token, span: Span) -> Thing | None:
         return None  # "101 for Peyton Hillis": a name, not a thing counted
     if token.ent_type_ == "MONEY" or token.lower_ in CURRENCY_WORDS:
         return None  # "at 32 riyals each": the currency, not a thing
-    words = [_word(t) for t in _modifiers(token, span)] + [token.lemma_.lower()]
+    words = [_word(t) for t in _modifiers(token, span)] + [lemma(token)]
     return thing_of(words)
 
 
 def _word(token: Token) -> str:
     """A modifier as the lexicon lists it: "operating" stays "operating" (a participle
     whose lemma would be "operate"), other words are lemmas."""
-    return token.lower_ if token.tag_ == "VBG" else token.lemma_.lower()
+    return token.lower_ if token.tag_ == "VBG" else lemma(token)
 
 
 def _event(
@@ -228,30 +247,35 @@ def _event(
             continue
         for child in token.children:
             if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("ADJ", "VERB"):
-                found = event_of(child.lemma_, _particle(child))
+                found = event_of(lemma(child), _particle(child))
                 if found:
-                    return child.lemma_.lower(), found
-    if verb is not None and not neutral_verb(verb.lemma_):
-        found = event_of(verb.lemma_, _particle(verb))
+                    return lemma(child), found
+    if counted is not None and counted.dep_ == "pobj" and counted.head.lower_ == "of":
+        noun = counted.head.head  # "the testimony of eight women", "the deaths of 12 miners"
+        found = event_of(lemma(noun)) if noun.pos_ == "NOUN" else None
         if found:
-            return verb.lemma_.lower(), _negate(found, verb)
+            return lemma(noun), found
+    if verb is not None and not neutral_verb(lemma(verb)):
+        found = event_of(lemma(verb), _particle(verb))
+        if found:
+            return lemma(verb), _negate(found, verb)
     if thing is not None and thing.event:
         return None, thing.event
     if verb is not None:
         for child in verb.children:
             if child.dep_ in ("acomp", "oprd") or (child.dep_ == "advmod" and child.pos_ == "ADJ"):
-                found = event_of(child.lemma_)
+                found = event_of(lemma(child))
                 if found:
-                    return child.lemma_.lower(), found
+                    return lemma(child), found
             if child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                found = event_of(obj.lemma_) if obj is not None and obj.pos_ == "NOUN" else None
+                found = event_of(lemma(obj)) if obj is not None and obj.pos_ == "NOUN" else None
                 if found:
-                    return obj.lemma_.lower(), found  # type: ignore[union-attr]
+                    return lemma(obj), found  # type: ignore[union-attr]
         if child_word := _on_board(verb):
             return child_word, event_of(child_word)
-        if not neutral_verb(verb.lemma_):
-            return verb.lemma_.lower(), None
+        if not neutral_verb(lemma(verb)):
+            return lemma(verb), None
     return None, None
 
 
@@ -297,7 +321,7 @@ def _holder(
         if named and not _inside(named[-1], span):
             return _name(named[-1])  # "iPad sales", "Toyota net profit"
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
-            return token.head.lemma_.lower()  # "27-storey block"
+            return lemma(token.head)  # "27-storey block"
     if verb is not None:
         for child in verb.children:
             if child.dep_ != "nsubj" or _inside(child, span):
@@ -306,8 +330,8 @@ def _holder(
                 continue
             if child.pos_ == "PROPN" or child.ent_type_ in NAME_TYPES:
                 return _name(child)
-            if child.pos_ == "NOUN" and not known_measure(child.lemma_):
-                return child.lemma_.lower()  # "the economy lost 20.5 million jobs"
+            if child.pos_ == "NOUN" and not known_measure(lemma(child)):
+                return lemma(child)  # "the economy lost 20.5 million jobs"
     return None
 
 
@@ -319,7 +343,7 @@ def _forecast(verb: Token | None, thing_token: Token | None, span: Span) -> bool
     for _ in range(MAX_CLIMB):
         if node is None:
             break
-        if forecast_word(node.lemma_):
+        if forecast_word(lemma(node)):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
             break
@@ -327,7 +351,7 @@ def _forecast(verb: Token | None, thing_token: Token | None, span: Span) -> bool
     token = thing_token
     while token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep":
         token = token.head.head  # "its forecast for net profit"
-        if forecast_word(token.lemma_):
+        if forecast_word(lemma(token)):
             return True
     return False
 
@@ -345,9 +369,9 @@ def _place(thing_token: Token | None) -> str | None:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and (
-                obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in PLACE_NOUNS
+                obj.ent_type_ in ("GPE", "LOC", "FAC") or lemma(obj) in PLACE_NOUNS
             ):
-                return _name(obj) if obj.pos_ == "PROPN" else obj.lemma_.lower()
+                return _name(obj) if obj.pos_ == "PROPN" else lemma(obj)
     return None
 
 
