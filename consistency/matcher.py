@@ -43,9 +43,11 @@ from consistency.lang.frames import (
     RELATED,
     SAME,
     UNKNOWN,
+    Thing,
     compare_events,
     compare_things,
     evolving_event,
+    incident_of,
     known_measure_name,
     thing_from_label,
 )
@@ -63,7 +65,9 @@ WEIGHTS: Final = {
     "prior": -2.0,
     "same_measure": 2.0,
     "known_measure": 0.5,
-    "not_people": 0.5,
+    "stable_measure": 1.0,
+    "single_measure": 0.75,
+    "bare_count": -0.25,
     "related_measure": 1.0,
     "described_measure": 2.0,
     "one_measure_unknown": -0.5,
@@ -131,8 +135,14 @@ def _named(value: object) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+def dated_period(row: Row) -> str:
+    """The period a figure is dated to; "now" (PRESENT_REF) names none."""
+    period = str(row["period"] or "")
+    return "" if period.endswith("_REF") else period
+
+
 def _period_evidence(a: Row, b: Row) -> tuple[float, str | None, str | None]:
-    pa, pb = str(a["period"] or ""), str(b["period"] or "")
+    pa, pb = dated_period(a), dated_period(b)
     if not pa or not pb:
         return 0.0, None, None
     if pa == pb:
@@ -176,13 +186,16 @@ def _value_evidence(a: Row, b: Row) -> tuple[float, str | None]:
     return 0.0, None
 
 
-def _unlisted_event(a: Row, b: Row) -> bool:
-    """One figure's event is known, the other's verb tells an event the lexicon does not
-    list ("killed" against "trapped", "identified" against "handed over")."""
-    for known, other in ((a, b), (b, a)):
-        if known["event"] and not other["event"] and other["predicate"]:
-            return True
-    return False
+def _unlisted_event(a: Row, b: Row, thing: Thing | None) -> bool:
+    """A count of people whose event is known against one whose verb tells an event the
+    lexicon does not list ("killed" against "trapped", "identified" against "handed
+    over"): what happened to people is what makes their count."""
+    if thing is None or not thing.person:
+        return False
+    return any(
+        known["event"] and not other["event"] and other["predicate"]
+        for known, other in ((a, b), (b, a))
+    )
 
 
 def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> Match:
@@ -204,7 +217,7 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
     if place_a and place_b and place_a != place_b:
         return Match(0.0, (), f"different places ({place_a} / {place_b})")
     earlier_a, earlier_b = info_a.get("change_part") == "from", info_b.get("change_part") == "from"
-    if earlier_a != earlier_b and not (a["period"] and a["period"] == b["period"]):
+    if earlier_a != earlier_b and not (dated_period(a) and dated_period(a) == dated_period(b)):
         return Match(0.0, (), "an earlier level ('from ...') against a later one")
     reasons: list[str] = []
     total = WEIGHTS["prior"]
@@ -220,8 +233,10 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
         reasons.append(f"same measure '{a['measure']}'")
         if known_measure_name(thing_a.measure):
             total += WEIGHTS["known_measure"]  # a news frame of the lexicon, not any noun
-            if not thing_a.person:
-                total += WEIGHTS["not_people"]  # one story has few counts of storeys or fines
+        if thing_a.stable and thing_b is not None and thing_b.stable:
+            total += WEIGHTS["stable_measure"]  # a building has one count of storeys
+        if thing_a.single:
+            total += WEIGHTS["single_measure"]  # one margin, one rate, one fine per holder
     elif things == RELATED:
         same_head = (
             thing_a is not None and thing_b is not None and thing_a.measure == thing_b.measure
@@ -234,7 +249,7 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
     events = compare_events(a["event"], b["event"])
     if events == DIFFERENT:
         return Match(0.0, (), f"different events ({a['event']} / {b['event']})")
-    if events == UNKNOWN and _unlisted_event(a, b):
+    if events == UNKNOWN and _unlisted_event(a, b, thing_a or thing_b):
         return Match(0.0, (), f"different events ({a['event'] or a['predicate']} / "
                      f"{b['event'] or b['predicate']})")  # fmt: skip
     if events == SAME:
@@ -252,8 +267,11 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
     if a["role"] == "change" and b["role"] == "change":
         total += WEIGHTS["both_changes"]
     holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
+    incident_a, incident_b = incident_of(holder_a), incident_of(holder_b)
+    if incident_a and incident_b and incident_a != incident_b:
+        return Match(0.0, (), f"different incidents ({a['subject']} / {b['subject']})")
     if holder_a and holder_b:
-        if holder_a == holder_b:
+        if holder_a == holder_b or (incident_a and incident_a == incident_b):
             total += WEIGHTS["same_holder"]
             reasons.append(f"same holder '{a['subject']}'")
         elif _named(a["subject"]) and _named(b["subject"]):
@@ -265,6 +283,12 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
     if veto:
         return Match(0.0, (), veto)
     total += weight
+    bare = [
+        not any(r[k] for k in ("event", "subject")) and not dated_period(r)
+        for r, thing in ((a, thing_a), (b, thing_b))
+        if not (thing is not None and (thing.single or thing.stable))
+    ]
+    total += WEIGHTS["bare_count"] * sum(bare)  # "eight golds" / "seven golds": whose, when?
     reasons.extend([why] if why else [])
     if context_a and context_b:
         similarity = sentence_similarity(context_a, context_b)
@@ -315,7 +339,7 @@ def fixed_in_time(row: Row) -> bool:
     """A figure that later reports cannot move: a stable measure (a building's
     storeys), a dated period, or an event that is over once told ("signed",
     "testified"), unlike counts that grow while a story unfolds (killed, missing)."""
-    if row["period"]:
+    if dated_period(row):
         return True
     thing = thing_from_label(row["measure"], row["event"])
     if thing is not None and thing.stable:

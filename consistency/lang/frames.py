@@ -33,6 +33,7 @@ class ThingEntry:
     person: bool
     generic: bool
     stable: bool
+    single: bool
 
 
 def _things() -> dict[str, ThingEntry]:
@@ -41,7 +42,7 @@ def _things() -> dict[str, ThingEntry]:
         marks = set(flags.split(",")) - {"-"}
         out[word] = ThingEntry(
             measure, None if event == "-" else event, "person" in marks, "generic" in marks,
-            "stable" in marks,
+            "stable" in marks, "single" in marks,
         )  # fmt: skip
     return out
 
@@ -59,6 +60,8 @@ NEUTRAL_MODIFIERS: Final = vocab.words("neutral_modifiers")
 UNIT_NOUNS: Final = vocab.words("unit_nouns")
 SPLITTING_MODIFIERS: Final = vocab.words("splitting_modifiers")
 FORECAST_WORDS: Final = vocab.words("forecast_words")
+#: Nouns naming the incident a count belongs to → the kind of incident.
+INCIDENTS: Final = vocab.mapping("incident_nouns")
 #: Verbs whose figure is a measure itself ("was fined 2.42 billion euros").
 VERB_MEASURES: Final = vocab.mapping("verb_measures")
 #: The longest phrase of the things lexicon, in words.
@@ -76,6 +79,8 @@ class Thing:
     person: bool = False
     generic: bool = False
     stable: bool = False
+    #: one value per holder and period (a margin, a rate, revenue), unlike counts of things
+    single: bool = False
 
     @property
     def label(self) -> str:
@@ -94,7 +99,7 @@ def thing_of(lemmas: list[str] | tuple[str, ...]) -> Thing | None:
         if entry is not None:
             rest = tuple(w for w in words[:-size] if w not in NEUTRAL_MODIFIERS)
             return Thing(entry.measure, rest, entry.event, entry.person, entry.generic,
-                         entry.stable)  # fmt: skip
+                         entry.stable, entry.single)  # fmt: skip
     rest = tuple(w for w in words[:-1] if w not in NEUTRAL_MODIFIERS)
     return Thing(words[-1], rest)
 
@@ -114,7 +119,7 @@ def thing_from_label(label: str | None, event: str | None = None) -> Thing | Non
         entry = MEASURES.get(" ".join(words[-size:]))
         if entry is not None:
             return Thing(" ".join(words[-size:]), tuple(words[:-size]), event, entry.person,
-                         entry.generic, entry.stable)  # fmt: skip
+                         entry.generic, entry.stable, entry.single)  # fmt: skip
     return Thing(words[-1], tuple(words[:-1]), event)
 
 
@@ -144,6 +149,12 @@ def evolving_event(event: str | None) -> bool:
 def verb_measure(lemma: str | None) -> str | None:
     """The measure a verb's figure is ("fine" → fine, "cost" → cost), or None."""
     return VERB_MEASURES.get(str(lemma or "").lower())
+
+
+def incident_of(noun: str | None) -> str | None:
+    """The kind of incident a noun names ("blast" → explosion), or None."""
+    words = str(noun or "").lower().split()
+    return INCIDENTS.get(words[-1]) if words else None
 
 
 def forecast_word(lemma: str | None) -> bool:

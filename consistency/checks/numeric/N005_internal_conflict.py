@@ -45,7 +45,7 @@ from consistency.checks.facts import (
 )
 from consistency.lang import vocab
 from consistency.lang.compare import ROUNDING_TOLERANCE, timex_interval
-from consistency.matcher import FIGURE_KINDS, same_figure, values_relation
+from consistency.matcher import FIGURE_KINDS, dated_period, same_figure, values_relation
 
 
 @cache
@@ -60,15 +60,15 @@ def _settled(row: Row, text: str, window: int) -> bool:
     period: "fell to 5.8% in May" gives May's rate)."""
     if row["role"] == "change" or detail(row).get("change_part") == "from":
         return False
-    kinds = ("revision",) if row["period"] else ("revision", "change")
+    kinds = ("revision",) if dated_period(row) else ("revision", "change")
     start, end = int(row["char_start"]), int(row["char_end"])
     return not _update_words(*kinds).search(text, max(0, start - window), end + window)
 
 
 def _when(row: Row, owners: dict[str, list[Row]], index: dict[str, Row]) -> set[str]:
     """The dates a figure is told for: its period, or the dates of its clauses."""
-    if row["period"]:
-        return {str(row["period"])}
+    if dated_period(row):
+        return {dated_period(row)}
     return {
         str(d["timex"])
         for claim in owners.get(str(row["fact_id"]), [])

@@ -22,6 +22,7 @@ from consistency.lang.frames import (
     event_of,
     forecast_word,
     frame_label,
+    incident_of,
     known_measure,
     measure_slot,
     neutral_verb,
@@ -162,7 +163,10 @@ def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
 
 def _governor(token: Token, span: Span) -> tuple[Token | None, str | None]:
     """The verb (or predicative adjective's verb) the figure or its noun is an argument
-    of, climbing prepositions and conjunctions: "raising the toll to 64" → raising."""
+    of, climbing prepositions and conjunctions: "raising the toll to 64" → raising. A
+    noun that only describes another ("an eight-storey building") has none."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return None, None
     node = token
     for _ in range(MAX_CLIMB):
         head = node.head
@@ -322,15 +326,24 @@ def _holder(
             return _name(named[-1])  # "iPad sales", "Toyota net profit"
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             return lemma(token.head)  # "27-storey block"
+    if (
+        verb is not None
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "conj", "xcomp")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head  # "the building collapsed, killing 87": the building's toll
     if verb is not None:
         for child in verb.children:
-            if child.dep_ != "nsubj" or _inside(child, span):
+            if child.dep_ not in ("nsubj", "nsubjpass") or _inside(child, span):
                 continue
             if thing_token is not None and child.i == thing_token.i:
                 continue
             if child.pos_ == "PROPN" or child.ent_type_ in NAME_TYPES:
                 return _name(child)
-            if child.pos_ == "NOUN" and not known_measure(lemma(child)):
+            if child.pos_ == "NOUN" and (
+                incident_of(lemma(child)) or not known_measure(lemma(child))
+            ):
                 return lemma(child)  # "the economy lost 20.5 million jobs"
     return None
 
