@@ -21,6 +21,8 @@ EXTRACT_TABLES = ("documents", "sentences", "facts", "dropped", "errors")
 CHECK_TABLES = (*EXTRACT_TABLES, "alignments", "flags")
 #: A field holding one of these is quoted (a bare CR too, or the file would not parse).
 _QUOTE_IF: Final = (",", '"', "\n", "\r")
+#: Above this a float rounded to ten digits would read back as infinity.
+_LARGEST_ROUNDED: Final = 1.797693134e308
 
 
 def _field(text: str) -> str:
@@ -36,7 +38,8 @@ def _column(series: pd.Series) -> list[str]:
         if value is None or value is pd.NA or (isinstance(value, float) and value != value):
             out.append("")
         elif dtype == FLOAT or isinstance(value, float):
-            out.append("%.10g" % value)  # noqa: UP031 - the fixed format of the audit files
+            # Ten digits, the fixed format; in full only where rounding would overflow to inf.
+            out.append(repr(value) if abs(value) > _LARGEST_ROUNDED else "%.10g" % value)  # noqa: UP031
         elif dtype == INT:
             out.append(str(int(value)))
         else:

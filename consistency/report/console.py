@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import TextIO
 
 import pandas as pd
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from consistency.report import sections
 from consistency.report.base import Report
 from consistency.report.neutralize import terminal_text
+from consistency.report.terminal import TerminalConsole
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT_CHARS = 60
@@ -99,7 +99,7 @@ def _evidence_lines(report: Report, related: str, primary: tuple[str, int, int])
 
 
 def render(report: Report, stream: TextIO) -> None:
-    console = Console(file=stream, highlight=False, soft_wrap=False)
+    console = TerminalConsole(file=stream, highlight=False, soft_wrap=False)
     documents = report.tables["documents"]
     counts = report.severity_counts()
     n_facts = len(report.tables.get("facts", ()))
