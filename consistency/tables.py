@@ -50,7 +50,7 @@ DOCUMENTS = Schema(
     "documents",
     "One row per article read.",
     _cols(
-        ("doc_id", STR, "stable identifier of the article within the run"),
+        ("doc_id", STR, "unique in the run: path relative to its input, no suffix; or JSONL id"),
         ("path", STR, "file it came from (with :LINE for JSONL)"),
         ("format", STR, "txt, md, html or jsonl"),
         ("encoding", STR, "encoding the file was read in: UTF-8, UTF-16LE, Windows-1252 ..."),
