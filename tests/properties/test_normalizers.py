@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consistency.checks.comparators import timex_interval
 from consistency.extract.claims.quotes import find_quotes
 from consistency.extract.numbers.words import is_number_word, ordinal_value, words_value
 from consistency.extract.time import intervals
 from consistency.extract.time.engine import find_timexes
 from consistency.extract.time.units import count_of, unit_name
-from consistency.normalize import names
-from consistency.normalize.predicates import canonical_predicate, same_predicate
+from consistency.lang import names
+from consistency.lang.compare import timex_interval
+from consistency.lang.predicates import canonical_predicate, same_predicate
 from consistency.report.neutralize import FORMULA_START, csv_cell, restore_csv_cell, terminal_text
 from tests.properties.strategies import anchors, news_text
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consistency import pipeline
-from consistency.checks.comparators import timex_interval
+from consistency.lang.compare import timex_interval
 from consistency.report.audit import CHECK_TABLES, to_csv_text
 from consistency.report.neutralize import restore_csv_cell
 from consistency.tables import SCHEMAS, STR
