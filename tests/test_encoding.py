@@ -40,6 +40,8 @@ def test_each_readable_encoding_gives_the_same_text_and_is_named(raw: bytes, enc
         ("Цены выросли на пять процентов.".encode("cp1251"), "E104", "another encoding"),
         (b"Caf\xe9 \x81 prices", "E104", "Windows-1252 (byte 0x81"),
         (codecs.BOM_UTF16_LE + b"\x00\xd8", "E104", "UTF-16LE"),
+        ("Café rose ".encode() + b"\xed\xa0\x80 5%", "E104", "damaged UTF-8"),
+        ("Café rose ".encode() + b"\xe9 5%", "E104", "byte 0xe9 at offset 11"),
     ],
 )
 def test_what_cannot_be_text_is_refused_with_the_reason(raw: bytes, code: str, words: str) -> None:

@@ -8,24 +8,16 @@ from pathlib import Path
 
 from consistency.ingest.cleaning import blank_out, find_dropped
 from consistency.ingest.discover import Found, discover
-from consistency.ingest.model import (
-    Document,
-    DroppedLine,
-    InputError,
-    InputProblem,
-    display_path,
-)
+from consistency.ingest.model import Document, InputError, InputProblem, display_path
 from consistency.ingest.naming import Name, unique_ids
 from consistency.ingest.readers import READERS, W_SAME_FILE, Limits
 
 __all__ = [
     "Document",
-    "DroppedLine",
     "InputProblem",
     "Limits",
     "LoadResult",
     "blank_out",
-    "discover",
     "find_dropped",
     "load",
     "load_groups",

@@ -8,7 +8,9 @@ The rule, in order:
    UTF-32 without a mark are refused with it: save them with a mark, or as UTF-8).
 3. A file with more than 5% control bytes (other than tab, line breaks and
    form feed) is binary.
-4. Valid UTF-8 is UTF-8.
+4. Valid UTF-8 is UTF-8. A file that holds well-formed UTF-8 characters next
+   to bytes that are not UTF-8 is damaged UTF-8, and is refused with the first
+   bad byte named (read as Windows-1252 its every accented letter would be wrong).
 5. Otherwise the file is read as Windows-1252, the Western single-byte encoding
    of Windows exports (its printable characters include all of Latin-1's),
    unless it holds a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
@@ -45,6 +47,12 @@ CONTROL_SHARE: Final = 0.05
 ACCENTED_SHARE: Final = 0.2
 _CONTROL_CHARS: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _WIN1252_UNDEFINED: Final = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+#: A well-formed UTF-8 character of two to four bytes (no surrogates).
+_UTF8_MULTIBYTE: Final = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}"
+    rb"|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,12 @@ def decode(raw: bytes) -> Decoded:
         return Decoded(raw.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if _UTF8_MULTIBYTE.search(raw):
+        raise InputError(
+            E_ENCODING,
+            f"damaged UTF-8: it holds UTF-8 characters, but byte 0x{raw[first_bad]:02x} at "
+            f"offset {first_bad} is not UTF-8; repair the file or save it again as UTF-8",
+        )
     undefined = _WIN1252_UNDEFINED.search(raw)
     if undefined is not None:
         raise InputError(
