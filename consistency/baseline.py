@@ -39,11 +39,20 @@ def write_baseline(path: Path, flags: pd.DataFrame) -> int:
 def load_baseline(path: Path) -> frozenset[str]:
     """The flag keys recorded in a baseline file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise BaselineError(
+            f"{path}: baseline is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset "
+            f"{exc.start}); write it again with --write-baseline"
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}: baseline is not valid JSON ({exc.msg})") from exc
+        raise BaselineError(
+            f"{path}: baseline is not valid JSON: {exc.msg} (line {exc.lineno})"
+        ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise BaselineError(f"{path}: baseline is not valid JSON: {type(exc).__name__}") from exc
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise BaselineError(
             f"{path}: not a consistency baseline (version {BASELINE_VERSION} expected); "

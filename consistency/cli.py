@@ -27,16 +27,13 @@ from consistency.config import (
     matching,
 )
 from consistency.exitcodes import ExitCode
+from consistency.guard import guarded, say, silence_stdout
+from consistency.ingest import Limits
 from consistency.report import REPORTERS, Report, reporter
-from consistency.report.audit import (
-    CHECK_TABLES,
-    EXTRACT_TABLES,
-    new_run_dir,
-    write_audit,
-    write_text_atomic,
-)
+from consistency.report.audit import CHECK_TABLES, EXTRACT_TABLES, new_run_dir, write_audit
 from consistency.report.catalogue import render_checks, render_explain
 from consistency.report.progress import progress_bar
+from consistency.report.rundir import OutputError, check_target
 
 DEFAULT_REPORTS = Path("reports")
 
@@ -47,9 +44,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE_OR_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _directory(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name a directory, e.g. --out reports/today")
+    return Path(text)
+
+
+def _file(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: name a file")
+    return Path(text)
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
-    parser.add_argument("--out", type=Path, help="write audit files to exactly this directory")
+    parser.add_argument(
+        "--out", type=_directory, help="write audit files to exactly this directory"
+    )
     parser.add_argument("--format", choices=sorted(REPORTERS), help="report format (default rich)")
     parser.add_argument("--config", type=Path, help="configuration file (default: nearest)")
 
@@ -78,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", default=[], metavar="CODE|GROUP")
     check.add_argument("--ignore", action="append", default=[], metavar="CODE|GROUP")
     check.add_argument("--baseline", type=Path, help="hide the flags recorded in this file")
-    check.add_argument("--write-baseline", type=Path, help="record this run's flags here")
+    check.add_argument("--write-baseline", type=_file, help="record this run's flags here")
 
     extract = commands.add_parser("extract", help="write documents, sentences, facts, dropped")
     _common(extract)
@@ -92,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def exit_status(report: Report) -> ExitCode:
-    if report.problems:
+    if any(p.is_error for p in report.problems):
         return ExitCode.USAGE_OR_INPUT
     if report.fail_on in (None, "never") or report.flags.empty:
         return ExitCode.OK
@@ -122,16 +133,40 @@ def resolve_config(args: argparse.Namespace) -> Config:
 
 
 def _fail(message: str) -> int:
-    print(f"consistency: {message}", file=sys.stderr)
+    say(message)
     return ExitCode.USAGE_OR_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; never a traceback (see :mod:`consistency.guard`)."""
+    return guarded(lambda: _main(argv))
+
+
+def output_names(args: argparse.Namespace) -> list[str]:
+    """The files a run writes into its output directory."""
+    if args.command == "check":
+        tables = CHECK_TABLES + (("support",) if args.against else ())
+        return [*(f"{name}.csv" for name in tables), "report.html"]
+    return [f"{name}.csv" for name in EXTRACT_TABLES]
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before any work, outputs that could not be written without harm."""
+    if args.out is not None:
+        check_target(args.out, output_names(args))
+    target = getattr(args, "write_baseline", None)
+    if target is not None and target.is_dir():
+        raise OutputError(f"--write-baseline {str(target)!r} must name a file, not a directory")
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = resolve_config(args)
         known = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
-    except (ConfigError, BaselineError) as exc:
+        if args.command in ("check", "extract"):
+            check_outputs(args)
+    except (ConfigError, BaselineError, OutputError) as exc:
         return _fail(str(exc))
     checks = configured_checks(config)
     if args.command == "checks":
@@ -155,19 +190,19 @@ def run(
     known: frozenset[str] | None,
 ) -> int:
     out: Path = args.out or new_run_dir(DEFAULT_REPORTS)
+    limits = Limits(max_file_bytes=config.max_file_bytes)
     hidden = 0
     with progress_bar() as progress:
         if args.command == "check":
             result = pipeline.check(
-                args.paths, against=args.against, checks=checks, progress=progress
+                args.paths, against=args.against, checks=checks, progress=progress, limits=limits
             )
             names = CHECK_TABLES + (("support",) if args.against else ())
-            if args.write_baseline:
-                write_baseline(args.write_baseline, result.flags)
+            recorded = result.flags
             if known is not None:
                 result.tables["flags"], hidden = apply_baseline(result.flags, known)
         else:
-            result = pipeline.extract(args.paths, progress=progress)
+            result = pipeline.extract(args.paths, progress=progress, limits=limits)
             names = EXTRACT_TABLES
     report = Report(
         command=args.command,
@@ -178,18 +213,28 @@ def run(
         fail_on=config.fail_on if args.command == "check" else None,
         hidden_by_baseline=hidden,
     )
+    for problem in result.problems:
+        say(str(problem) if problem.is_error else f"note: {problem}")
+    extra: dict[str, str] = {}
+    if args.command == "check":
+        page = io.StringIO()
+        REPORTERS["html"](report, page)
+        extra["report.html"] = page.getvalue()
     try:
-        write_audit(out, {name: result.tables[name] for name in names})
-        if args.command == "check":
-            page = io.StringIO()
-            REPORTERS["html"](report, page)
-            write_text_atomic(out / "report.html", page.getvalue())
+        write_audit(out, {name: result.tables[name] for name in names}, extra)
     except OSError as exc:
-        return _fail(f"cannot write audit files to {out}: {exc}")
+        return _fail(f"cannot write audit files to {out}: {exc.strerror or exc}")
+    status = exit_status(report)
+    if args.command == "check" and args.write_baseline:
+        try:
+            write_baseline(args.write_baseline, recorded)
+        except OSError as exc:
+            status = ExitCode.USAGE_OR_INPUT
+            say(f"cannot write the baseline {args.write_baseline}: {exc.strerror or exc}")
     try:
         reporter(config.format)(report, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (e.g. piped into `head`); the audit files are written.
-        sys.stdout = None  # type: ignore[assignment]
-    return exit_status(report)
+        silence_stdout()
+    return status

@@ -15,11 +15,19 @@ T001 = "error"
 [tool.consistency.checks.N001]
 tolerance = 0.05
 ```
+
+Values are checked by type and range: ``severity`` and ``checks`` are tables;
+a check option takes the type of its default (an integer where a number is
+expected, never ``true``); numbers are finite and not negative, and options
+named for a score or similarity lie between 0 and 1. ``max-file-bytes``
+(default 20,000,000) is the largest article file read; a JSONL batch may be
+20 times larger.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,7 +41,16 @@ from consistency.checks.registry import all_checks
 
 CONFIG_FILES: Final = ("consistency.toml", "pyproject.toml")
 FAIL_ON: Final = ("error", "warning", "info", "never")
-TOP_KEYS: Final = ("select", "ignore", "fail-on", "format", "severity", "checks")
+TOP_KEYS: Final = (
+    "select",
+    "ignore",
+    "fail-on",
+    "format",
+    "severity",
+    "checks",
+    "max-file-bytes",
+)
+MAX_FILE_BYTES: Final = 20_000_000
 
 
 class ConfigError(ValueError):
@@ -49,6 +66,7 @@ class Config:
     severity: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     origin: str = "defaults"
+    max_file_bytes: int = MAX_FILE_BYTES
 
 
 def _hint(word: str, choices: Iterable[str]) -> str:
@@ -67,10 +85,18 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether a pyproject.toml configures consistency; another project's file is skipped
+    even when it cannot be read (only a broken file that names the section is an error)."""
     try:
-        return "consistency" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError:
         return False
+    if b"[tool.consistency" not in raw and b"consistency" not in raw:
+        return False
+    try:
+        return "consistency" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return b"[tool.consistency" in raw
 
 
 def load_config(path: Path | None) -> Config:
@@ -78,12 +104,19 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+            "TOML files are UTF-8"
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     section = data.get("tool", {}).get("consistency", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.consistency] must be a table")
     return parse_config(section, origin=str(path))
 
 
@@ -105,7 +138,7 @@ def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
     if fail_on not in FAIL_ON:
         raise ConfigError(f"{where} fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     codes = {c.code: c for c in checks}
-    severity = dict(section.get("severity", {}))
+    severity = dict(_table(section, "severity", where, 'T001 = "error"'))
     for code, value in severity.items():
         _known_code(code, codes, where)
         try:
@@ -113,23 +146,25 @@ def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
         except ValueError as exc:
             raise ConfigError(f"{where} severity.{code}: {exc}") from None
     options: dict[str, Mapping[str, Any]] = {}
-    for code, values in dict(section.get("checks", {})).items():
+    for code, values in _table(section, "checks", where, "N001 = { tolerance = 0.05 }").items():
         check = _known_code(code, codes, where)
-        for key, value in dict(values).items():
+        if not isinstance(values, dict):
+            raise ConfigError(
+                f"{where} checks.{code} must be a table of options, not {values!r}; "
+                f"e.g. [tool.consistency.checks.{code}]"
+            )
+        for key, value in values.items():
             if key not in check.defaults:
                 known = ", ".join(check.defaults) or "none"
                 raise ConfigError(
                     f"{where} checks.{code}: unknown option {key!r}"
                     f"{_hint(key, check.defaults)}; options: {known}"
                 )
-            if not isinstance(value, type(check.defaults[key])) and not (
-                isinstance(check.defaults[key], float) and isinstance(value, int)
-            ):
-                raise ConfigError(
-                    f"{where} checks.{code}.{key} must be "
-                    f"{type(check.defaults[key]).__name__}, not {value!r}"
-                )
+            _check_option(f"{where} checks.{code}.{key}", key, value, check.defaults[key])
         options[code] = dict(values)
+    max_bytes = section.get("max-file-bytes", MAX_FILE_BYTES)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise ConfigError(f"{where} max-file-bytes must be a positive integer, not {max_bytes!r}")
     return Config(
         select=select,
         ignore=ignore,
@@ -138,7 +173,32 @@ def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
         severity=severity,
         options=options,
         origin=origin,
+        max_file_bytes=max_bytes,
     )
+
+
+def _table(section: Mapping[str, Any], key: str, where: str, example: str) -> dict[str, Any]:
+    value = section.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f"{where} {key} must be a table, not {value!r}; e.g. [tool.consistency.{key}] {example}"
+        )
+    return value
+
+
+def _check_option(name: str, key: str, value: Any, default: Any) -> None:
+    """An option has its default's type (an int may stand for a float) and a sane range."""
+    numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
+    if isinstance(value, bool) != isinstance(default, bool) or not (
+        isinstance(value, type(default)) or (isinstance(default, float) and isinstance(value, int))
+    ):
+        raise ConfigError(f"{name} must be {type(default).__name__}, not {value!r}")
+    if not numeric:
+        return
+    if not math.isfinite(value) or value < 0:
+        raise ConfigError(f"{name} must be a finite number, not negative; got {value!r}")
+    if ("score" in key or "similarity" in key) and value > 1:
+        raise ConfigError(f"{name} is a score between 0 and 1; got {value!r}")
 
 
 def _string_list(section: Mapping[str, Any], key: str, where: str) -> list[str]:

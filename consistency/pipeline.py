@@ -18,7 +18,14 @@ from consistency.checks import CheckContext, ConfiguredCheck, run_checks
 from consistency.checks.base import Check
 from consistency.draft import assign_roles, draft_support
 from consistency.extract.runner import extract_facts
-from consistency.ingest import Document, InputProblem, blank_out, find_dropped, load
+from consistency.ingest import (
+    Document,
+    InputProblem,
+    Limits,
+    blank_out,
+    find_dropped,
+    load_groups,
+)
 from consistency.join import align
 from consistency.normalize.canonical import canonicalize
 from consistency.parsed import ParsedDocument
@@ -70,6 +77,7 @@ def document_rows(parsed: Iterable[ParsedDocument]) -> list[dict[str, object]]:
             "doc_id": p.doc_id,
             "path": p.document.path,
             "format": p.document.format,
+            "encoding": p.document.encoding,
             "source": p.document.source,
             "title": p.document.title,
             "url": p.document.url,
@@ -116,20 +124,33 @@ def dropped_rows(parsed: Iterable[ParsedDocument]) -> list[dict[str, object]]:
     ]
 
 
+def in_sentences(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts that lie in an analysed sentence.
+
+    A fact outside every sentence was read from text left out of analysis (front
+    matter, a dropped teaser line): it is not the article's, and is left out.
+    """
+    return facts[facts["sent_id"].notna()].reset_index(drop=True)
+
+
 def error_rows(problems: Iterable[InputProblem]) -> list[dict[str, object]]:
-    return [{"path": p.path, "code": p.code, "message": p.message} for p in problems]
+    return [
+        {"path": p.path, "code": p.code, "level": p.level, "message": p.message} for p in problems
+    ]
 
 
 def load_inputs(
-    paths: Iterable[str | Path], against: Iterable[str | Path] | None
+    paths: Iterable[str | Path],
+    against: Iterable[str | Path] | None,
+    *,
+    limits: Limits | None = None,
 ) -> tuple[list[Document], list[InputProblem]]:
     """Every input document; in draft mode the drafts and their sources with their roles."""
-    loaded = load(paths)
     if against is None:
-        return loaded.documents, loaded.problems
-    sources = load(against)
-    documents = assign_roles(loaded.documents, sources.documents)
-    return documents, loaded.problems + sources.problems
+        (documents,), problems = load_groups([paths], limits=limits)
+        return documents, problems
+    (drafts, sources), problems = load_groups([paths, against], limits=limits)
+    return assign_roles(drafts, sources), problems
 
 
 def extract(
@@ -137,15 +158,16 @@ def extract(
     *,
     against: Iterable[str | Path] | None = None,
     progress: Progress = _silent,
+    limits: Limits | None = None,
 ) -> RunResult:
     """Read, clean, parse, anchor and extract: documents, sentences, facts, dropped.
 
     With ``against``, ``paths`` are drafts and ``against`` their sources.
     """
-    documents, problems = load_inputs(paths, against)
+    documents, problems = load_inputs(paths, against, limits=limits)
     parsed = propagate_anchors(list(parse_documents(documents, progress=progress)))
     progress("extract", 0, 1)
-    facts = canonicalize(extract_facts(parsed), {p.doc_id: p.text for p in parsed})
+    facts = canonicalize(in_sentences(extract_facts(parsed)), {p.doc_id: p.text for p in parsed})
     progress("extract", 1, 1)
     result = {
         "documents": tables.frame(document_rows(parsed), tables.DOCUMENTS),
@@ -163,13 +185,14 @@ def check(
     against: Iterable[str | Path] | None = None,
     checks: tuple[Check | ConfiguredCheck, ...] | None = None,
     progress: Progress = _silent,
+    limits: Limits | None = None,
 ) -> RunResult:
     """A full run: extraction, the cross-source join, and the checks.
 
     With ``against``, ``paths`` are drafts checked against those sources, and
     the run also holds the draft's support table.
     """
-    run = extract(paths, against=against, progress=progress)
+    run = extract(paths, against=against, progress=progress, limits=limits)
     progress("join", 0, 1)
     alignments = align(run.tables["facts"], run.tables["sentences"], run.tables["documents"])
     progress("join", 1, 1)

@@ -50,9 +50,10 @@ DOCUMENTS = Schema(
     "documents",
     "One row per article read.",
     _cols(
-        ("doc_id", STR, "stable identifier of the article within the run"),
+        ("doc_id", STR, "unique in the run: path relative to its input, no suffix; or JSONL id"),
         ("path", STR, "file it came from (with :LINE for JSONL)"),
         ("format", STR, "txt, md, html or jsonl"),
+        ("encoding", STR, "encoding the file was read in: UTF-8, UTF-16LE, Windows-1252 ..."),
         ("source", STR, "outlet or source name (metadata, else the file name)"),
         ("title", STR, "headline (metadata, else the first line when it reads as one)"),
         ("url", STR, "metadata url"),
@@ -276,11 +277,13 @@ SUPPORT = Schema(
 
 ERRORS = Schema(
     "errors",
-    "Inputs that could not be read, named with the reason.",
+    "Inputs that could not be read, named with the reason; and notes on inputs read "
+    "otherwise than named (the same file twice).",
     _cols(
-        ("path", STR, "file (with :LINE for JSONL)"),
-        ("code", STR, "error code, e.g. E102"),
-        ("message", STR, "what is wrong"),
+        ("path", STR, "file (with :LINE when the line is known)"),
+        ("code", STR, "error code, e.g. E102; a note's code starts with W"),
+        ("level", STR, "error (the run exits 2) or note"),
+        ("message", STR, "what is wrong, and how to fix it"),
     ),
 )
 

@@ -14,6 +14,7 @@ import pytest
 from consistency.cli import main
 from consistency.exitcodes import ExitCode
 from consistency.report.audit import CHECK_TABLES, EXTRACT_TABLES
+from consistency.report.rundir import MANIFEST
 from consistency.tables import SCHEMAS
 from tests.conftest import ROOT, WriteArticle, jsonl
 
@@ -37,7 +38,7 @@ def test_check_writes_every_audit_file_with_declared_columns(
     code, stdout, _ = run(["check", str(tmp_path / "in"), "--out", str(out)], capsys)
     assert code == ExitCode.OK
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([*(f"{n}.csv" for n in CHECK_TABLES), "report.html"])
+    assert names == sorted([*(f"{n}.csv" for n in CHECK_TABLES), "report.html", MANIFEST])
     assert (out / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     for name in CHECK_TABLES:
         df = pd.read_csv(out / f"{name}.csv")
@@ -70,7 +71,7 @@ def test_agreeing_sources_pass_even_at_info(
 def test_unreadable_input_exits_2_but_others_are_checked(
     write: WriteArticle, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    good, bad = write("good.txt", AGREE_A), write("bad.txt", b"\xff\xfe\x00\x01")
+    good, bad = write("good.txt", AGREE_A), write("bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     out = tmp_path / "out"
     code, stdout, _ = run(["check", str(good), str(bad), "--out", str(out)], capsys)
     assert code == ExitCode.USAGE_OR_INPUT
@@ -109,7 +110,7 @@ def test_json_format_is_machine_readable(
     )
     document = json.loads(stdout)
     assert code == ExitCode.FLAGS
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "1.1"
     assert document["summary"]["flags"]["error"] == 1
     assert document["flags"][0]["code"] == "N001"
 
@@ -139,7 +140,7 @@ def test_same_input_gives_same_bytes_and_no_staging_left(
     run(["check", str(seeds_dir), "--out", str(out)], capsys)
     for name in names:
         assert (out / name).read_bytes() == first[name], name
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [MANIFEST]
 
 
 def test_extract_writes_only_extraction_tables(
@@ -149,7 +150,9 @@ def test_extract_writes_only_extraction_tables(
     out = tmp_path / "out"
     code, _, _ = run(["extract", str(path), "--out", str(out)], capsys)
     assert code == ExitCode.OK
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in EXTRACT_TABLES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [*(f"{n}.csv" for n in EXTRACT_TABLES), MANIFEST]
+    )
 
 
 @pytest.mark.slow

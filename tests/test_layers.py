@@ -30,6 +30,7 @@ RANKS = {
     "pipeline": 10,
     "report": 11,
     "baseline": 12,
+    "guard": 12,  # interrupts and unexpected errors as one line and an exit code
     "cli": 13,
     "__main__": 14,
     "__init__": 12,  # the package root: the Python API over the pipeline and reports

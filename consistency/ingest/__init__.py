@@ -1,25 +1,26 @@
-"""Paths → documents: discovery, reading by format, and cleaning."""
+"""Paths → documents: discovery, reading by format, unique ids, and cleaning."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from consistency.ingest.cleaning import blank_out, find_dropped
-from consistency.ingest.model import Document, DroppedLine, InputError, InputProblem
-from consistency.ingest.readers import E_NOT_FOUND, E_UNSUPPORTED, READERS
+from consistency.ingest.discover import Found, discover
+from consistency.ingest.model import Document, InputError, InputProblem, display_path
+from consistency.ingest.naming import Name, unique_ids
+from consistency.ingest.readers import READERS, W_SAME_FILE, Limits
 
 __all__ = [
     "Document",
-    "DroppedLine",
     "InputProblem",
+    "Limits",
     "LoadResult",
     "blank_out",
-    "discover",
     "find_dropped",
     "load",
+    "load_groups",
 ]
 
 
@@ -29,71 +30,67 @@ class LoadResult:
     problems: list[InputProblem]
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputProblem]]:
-    """Expand directories (recursively, supported suffixes only, hidden files skipped)."""
-    files: list[Path] = []
+def _read(found: Found, limits: Limits, problems: list[InputProblem]) -> list[Document]:
+    reader = READERS[found.path.suffix.lower()]
+    try:
+        return list(reader(found.path, limits, problems.append))
+    except InputError as exc:
+        where = display_path(found.path)
+        if exc.line is not None:
+            where = f"{where}:{exc.line}"
+        problems.append(InputProblem(where, exc.code, exc.message))
+        return []
+
+
+def _name(found: Found, document: Document) -> Name:
+    chain = found.chain
+    if document.format == "jsonl":
+        return Name((*chain[:-1], Path(chain[-1]).stem, document.doc_id), 1)
+    return Name((*chain[:-1], Path(chain[-1]).stem), len(found.relative))
+
+
+def load_groups(
+    groups: Sequence[Iterable[str | Path]], *, limits: Limits | None = None
+) -> tuple[list[list[Document]], list[InputProblem]]:
+    """Read several groups of inputs (drafts, sources) as one run; problems are collected.
+
+    A file named twice (in one group or in two, or through a link) is read once,
+    in the first group that names it, with a note. Ids are unique across groups.
+    """
+    limits = limits or Limits()
     problems: list[InputProblem] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in READERS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+    first: dict[tuple[int, int], Path] = {}
+    read: list[tuple[int, Found, Document]] = []
+    for group, paths in enumerate(groups):
+        files, trouble = discover(paths)
+        problems += trouble
+        for found in files:
+            try:
+                info = found.path.stat()
+                key = (info.st_dev, info.st_ino)
+            except OSError:
+                key = None
+            if key is not None and key in first:
                 problems.append(
                     InputProblem(
-                        str(path),
-                        E_UNSUPPORTED,
-                        "directory holds no article files (" + ", ".join(sorted(READERS)) + ")",
+                        display_path(found.path),
+                        W_SAME_FILE,
+                        f"the same file as {display_path(first[key])}: read once",
+                        level="note",
                     )
                 )
-            files.extend(found)
-        elif path.is_file():
-            if path.suffix.lower() in READERS:
-                files.append(path)
-            else:
-                problems.append(
-                    InputProblem(
-                        str(path),
-                        E_UNSUPPORTED,
-                        f"unsupported format '{path.suffix or '(none)'}'; "
-                        "use " + ", ".join(sorted(READERS)),
-                    )
-                )
-        else:
-            problems.append(InputProblem(str(path), E_NOT_FOUND, "no such file or directory"))
-    return files, problems
+                continue
+            if key is not None:
+                first[key] = found.path
+            read += [(group, found, d) for d in _read(found, limits, problems)]
+    ids = unique_ids([_name(found, d) for _, found, d in read])
+    out: list[list[Document]] = [[] for _ in groups]
+    for (group, _, document), doc_id in zip(read, ids, strict=True):
+        out[group].append(replace(document, doc_id=doc_id))
+    return out, problems
 
 
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def _unique(doc_id: str, taken: set[str]) -> str:
-    base = _ID_UNSAFE.sub("_", doc_id).strip("_") or "doc"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
-def load(paths: Iterable[str | Path]) -> LoadResult:
+def load(paths: Iterable[str | Path], *, limits: Limits | None = None) -> LoadResult:
     """Read every input; problems are collected, never raised."""
-    files, problems = discover(paths)
-    documents: list[Document] = []
-    taken: set[str] = set()
-    for path in files:
-        reader = READERS[path.suffix.lower()]
-        try:
-            for document in reader(path, path.stem, problems.append):
-                doc_id = _unique(document.doc_id, taken)
-                if doc_id != document.doc_id:
-                    document = replace(document, doc_id=doc_id)
-                documents.append(document)
-        except InputError as exc:
-            problems.append(InputProblem(str(path), exc.code, exc.message))
+    (documents,), problems = load_groups([paths], limits=limits)
     return LoadResult(documents, problems)

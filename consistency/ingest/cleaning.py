@@ -37,6 +37,10 @@ WIDGET: Final = re.compile(
 )
 #: Lines repeated verbatim at least this often count as page furniture after the first.
 REPEAT_MIN_CHARS: Final = 12
+#: A run of characters with no space longer than this is not words (a data blob, a wall of
+#: punctuation); the tokenizer's time grows with the square of such a run, so it is left out.
+MAX_RUN_CHARS: Final = 200
+LONG_RUN: Final = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))  # noqa: UP031
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -73,6 +77,11 @@ def find_dropped(document: Document) -> list[DroppedLine]:
             lead = len(line) - len(line.lstrip())
             s, e = start + lead, start + lead + len(stripped)
             dropped.append(DroppedLine(s, e, document.text[s:e], reason))
+    for run in LONG_RUN.finditer(document.text):
+        s, e = run.span()
+        if not any(d.char_start <= s < d.char_end for d in dropped):
+            reason = f"a run of {e - s:,} characters with no space (not words)"
+            dropped.append(DroppedLine(s, e, run.group(), reason))
     return sorted(dropped, key=lambda d: d.char_start)
 
 

@@ -23,15 +23,26 @@ class Document:
     role: str | None = None
     #: Spans of ``text`` that are not article body by construction (front matter).
     excluded: tuple[tuple[int, int, str], ...] = field(default=())
+    #: The encoding the file was read in (UTF-8, UTF-16LE, Windows-1252 ...).
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)
 class InputProblem:
-    """An input that could not be read; the run goes on with the others."""
+    """An input that could not be read; the run goes on with the others.
+
+    A ``note`` (code ``W...``) tells of an input read another way than given
+    (the same file named twice): it is reported but does not fail the run.
+    """
 
     path: str
     code: str
     message: str
+    level: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
 
     def __str__(self) -> str:
         return f"{self.path}: [{self.code}] {self.message}"
@@ -47,11 +58,22 @@ class DroppedLine:
     reason: str
 
 
+def display_path(path: object) -> str:
+    """A path as printable text: bytes that do not decode are shown as U+FFFD."""
+    text = str(path)
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 class InputError(Exception):
     """Raised by a reader for one input; turned into an :class:`InputProblem`."""
 
-    def __init__(self, code: str, message: str, *, where: str | None = None) -> None:
+    def __init__(self, code: str, message: str, *, line: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
-        self.where = where
+        #: The line of the file the problem is on, when known.
+        self.line = line

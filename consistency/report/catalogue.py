@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from consistency.checks import ConfiguredCheck
+from consistency.report.terminal import TerminalConsole
 
 
 def render_checks(checks: Iterable[ConfiguredCheck], stream: TextIO) -> None:
@@ -23,12 +23,12 @@ def render_checks(checks: Iterable[ConfiguredCheck], stream: TextIO) -> None:
         name = Text(check.name)
         name.append("\n" + ", ".join(check.groups), style="dim")  # under the name: select by it
         table.add_row(check.code, name, item.severity.label, check.description)
-    Console(file=stream, highlight=False).print(table)
+    TerminalConsole(file=stream, highlight=False).print(table)
 
 
 def render_explain(item: ConfiguredCheck, stream: TextIO) -> None:
     check = item.check
-    console = Console(file=stream, highlight=False)
+    console = TerminalConsole(file=stream, highlight=False)
     console.print(Text(f"{check.code} {check.name}", style="bold"))
     console.print(f"severity: {item.severity.label} (default {check.severity.label})")
     console.print(f"groups: {', '.join(check.groups) or '-'}")

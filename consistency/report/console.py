@@ -8,19 +8,21 @@ from __future__ import annotations
 from typing import TextIO
 
 import pandas as pd
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from consistency.report import sections
 from consistency.report.base import Report
+from consistency.report.neutralize import terminal_text
+from consistency.report.terminal import TerminalConsole
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT_CHARS = 60
 
 
 def _value(x: object) -> str:
-    return "" if x is None or pd.isna(x) else str(x)
+    """A cell as text safe for the terminal (article text never reaches it raw)."""
+    return "" if x is None or pd.isna(x) else terminal_text(str(x))
 
 
 def excerpt(text: str, spans: list[tuple[int, int]], *, width: int = CONTEXT_CHARS) -> Text:
@@ -29,15 +31,18 @@ def excerpt(text: str, spans: list[tuple[int, int]], *, width: int = CONTEXT_CHA
     start, end = spans[0][0], max(e for _, e in spans)
     left = text[max(0, start - width) : start].split("\n")[-1]
     right = text[end : end + width].split("\n")[0]
-    out = Text(("…" if start - len(left) > 0 and left else "") + left)
+    out = Text(("…" if start - len(left) > 0 and left else "") + terminal_text(left))
     pos = start
     for s_start, s_end in spans:
         if s_start < pos:  # nested or overlapping: already inside a mark
             continue
-        out.append(text[pos:s_start])
-        out.append("«" + text[s_start:s_end] + "»", style="bold reverse")
+        out.append(terminal_text(text[pos:s_start]))
+        out.append("«" + terminal_text(text[s_start:s_end]) + "»", style="bold reverse")
         pos = s_end
-    out.append(text[pos:end] + right + ("…" if end + len(right) < len(text) and right else ""))
+    out.append(
+        terminal_text(text[pos:end] + right)
+        + ("…" if end + len(right) < len(text) and right else "")
+    )
     return out
 
 
@@ -46,7 +51,7 @@ def _short(text: str, limit: int = 48) -> str:
 
 
 def _sources(report: Report) -> Table:
-    table = Table(title="Sources", title_justify="left", expand=False)
+    table = Table(title=Text("Sources"), title_justify="left", expand=False)
     table.add_column("doc", overflow="fold")
     table.add_column("anchor", no_wrap=True)
     table.add_column("from", overflow="fold", ratio=1)
@@ -54,14 +59,16 @@ def _sources(report: Report) -> Table:
     table.add_column("dropped", justify="right")
     for row in report.tables["documents"].itertuples(index=False):
         source = _value(row.source)
-        table.add_row(
-            row.doc_id + (f" ({source})" if source and source != row.doc_id else ""),
+        doc_id = _value(row.doc_id)
+        cells = (
+            doc_id + (f" ({source})" if source and source != doc_id else ""),
             _value(row.anchor_date) or "—",
             _value(row.anchor_basis)
             + (f": {_short(_value(row.anchor_evidence))}" if _value(row.anchor_evidence) else ""),
             _value(row.n_sentences),
             _value(row.n_dropped_lines),
         )
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
@@ -82,15 +89,17 @@ def _evidence_lines(report: Report, related: str, primary: tuple[str, int, int])
         cluster: list[tuple[int, int]] = []
         for span in sorted(set(items)):
             if cluster and span[0] - max(e for _, e in cluster) > CONTEXT_CHARS:
-                lines.append(Text(f"  {doc_id}: ").append(excerpt(report.texts[doc_id], cluster)))
+                lines.append(
+                    Text(f"  {_value(doc_id)}: ").append(excerpt(report.texts[doc_id], cluster))
+                )
                 cluster = []
             cluster.append(span)
-        lines.append(Text(f"  {doc_id}: ").append(excerpt(report.texts[doc_id], cluster)))
+        lines.append(Text(f"  {_value(doc_id)}: ").append(excerpt(report.texts[doc_id], cluster)))
     return lines
 
 
 def render(report: Report, stream: TextIO) -> None:
-    console = Console(file=stream, highlight=False, soft_wrap=False)
+    console = TerminalConsole(file=stream, highlight=False, soft_wrap=False)
     documents = report.tables["documents"]
     counts = report.severity_counts()
     n_facts = len(report.tables.get("facts", ()))
@@ -113,9 +122,10 @@ def render(report: Report, stream: TextIO) -> None:
         if section is not None:
             console.print(section)
     for problem in report.problems:
+        word, style = ("input error", "bold red") if problem.is_error else ("note", "dim")
         console.print(
-            Text(f"input error {problem.code} ", style="bold red")
-            + Text(f"{problem.path}: {problem.message}")
+            Text(f"{word} {_value(problem.code)} ", style=style)
+            + Text(f"{_value(problem.path)}: {_value(problem.message)}")
         )
     flags = report.flags
     for severity in ("error", "warning", "info"):
@@ -126,7 +136,7 @@ def render(report: Report, stream: TextIO) -> None:
         for flag in group.itertuples(index=False):
             head = Text(f"{flag.code} ", style=SEVERITY_STYLE[severity])
             head.append(f"{flag.name}  ", style="dim")
-            head.append(str(flag.message))
+            head.append(_value(flag.message))
             console.print(head)
             primary = (str(flag.doc_id), int(flag.char_start), int(flag.char_end))
             for line in _evidence_lines(report, _value(flag.related), primary):
@@ -137,4 +147,4 @@ def render(report: Report, stream: TextIO) -> None:
     if report.command == "check" and flags.empty and len(documents):
         console.print(Text("No flags.", style="green"))
     if report.out_dir is not None:
-        console.print(Text(f"Audit files: {report.out_dir}", style="dim"))
+        console.print(Text(f"Audit files: {_value(report.out_dir)}", style="dim"))

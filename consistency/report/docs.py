@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from consistency.checks.registry import all_checks
+from consistency.ingest.readers import INPUT_CODES
 from consistency.report.json_report import JSON_SCHEMA_VERSION
 from consistency.tables import SCHEMAS
 
@@ -26,6 +27,19 @@ def audit_files() -> str:
         "cells are missing values. The columns are declared in `consistency/tables.py`; this page",
         "is generated from it (`python -m consistency.report.docs`).",
         "",
+        "A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (or with",
+        "single quotes and then one of those) gets one more single quote in front, so that a",
+        "spreadsheet shows it as text instead of evaluating a formula (OWASP's rule against CSV",
+        "injection). Drop that one quote to get the value back, or read it from the offsets:",
+        "every article text cell is `document[char_start:char_end]`. A cell holding a comma, a",
+        "double quote or a line break (LF or CR) is quoted. With pandas, read a file back as",
+        "`pd.read_csv(path, dtype=..., keep_default_na=False, na_values=[\"\"])` so that a text",
+        "such as `NA` stays text.",
+        "",
+        "The files of a run are written together: into a staging folder first, then moved into",
+        "place at once, with `.consistency-run.json` listing them. A later run into the same",
+        "directory replaces (or removes) only the files listed there and never touches others.",
+        "",
     ]
     for schema in SCHEMAS.values():
         lines += [f"## {schema.name}.csv", "", schema.doc, "", "| column | type | meaning |"]
@@ -34,6 +48,10 @@ def audit_files() -> str:
             kind = {"string": "text", "Int64": "integer", "Float64": "number"}[column.dtype]
             lines.append(f"| `{column.name}` | {kind} | {column.doc} |")
         lines.append("")
+        if schema.name == "errors":
+            lines += ["| code | meaning |", "|---|---|"]
+            lines += [f"| `{code}` | {text} |" for code, text in INPUT_CODES.items()]
+            lines.append("")
     lines += [
         "## report.html",
         "",
@@ -63,10 +81,11 @@ def json_output() -> str:
             "| `summary.documents` | articles read |",
             "| `summary.facts` | facts extracted |",
             "| `summary.flags` | counts by severity: `error`, `warning`, `info` |",
-            "| `summary.input_errors` | inputs that could not be read |",
+            "| `summary.input_errors` | inputs that could not be read (notes not counted) |",
             "| `summary.hidden_by_baseline` | flags left out because the baseline records them |",
             "| `documents` | rows of documents.csv (see audit-files.md) |",
-            "| `errors` | `{path, code, message}` for each input that could not be read |",
+            "| `errors` | `{path, code, level, message}` for each input that could not be read"
+            " (`level` `error`) and each note (`note`) |",
             "| `flags` | rows of flags.csv (see audit-files.md) |",
             "",
         ]

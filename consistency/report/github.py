@@ -34,7 +34,9 @@ def location(path: str, fmt: str, text: str, start: int) -> tuple[str, int | Non
 def render(report: Report, stream: TextIO) -> None:
     documents = report.tables["documents"].set_index("doc_id")
     for problem in report.problems:
-        stream.write(f"::error file={_escape_property(problem.path)},title=input {problem.code}::")
+        level = "error" if problem.is_error else "notice"
+        where = _escape_property(problem.path)
+        stream.write(f"::{level} file={where},title=input {problem.code}::")
         stream.write(_escape_data(problem.message) + "\n")
     for flag in report.flags.itertuples(index=False):
         doc = documents.loc[flag.doc_id]

@@ -7,8 +7,11 @@ the fact matrix from the alignments. The same report gives the same bytes.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import heapq
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -55,6 +58,28 @@ EXCERPT_CHARS: Final = 70
 def esc(value: object) -> str:
     """HTML-escape a value (None as empty), quotes included."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def web_link(url: object) -> str:
+    """An article's URL as a link when it is http(s), else as plain text."""
+    text = "" if url is None else str(url).strip()
+    if re.match(r"https?://[^\s\x00-\x1f]+\Z", text, re.I):
+        return f'<a href="{esc(text)}" rel="noopener noreferrer nofollow">{esc(text)}</a>'
+    return esc(text)
+
+
+def csp_source(body: str) -> str:
+    """The Content-Security-Policy source that lets exactly this inline block run."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(script: str, style: str) -> str:
+    """Nothing loads or runs but the page's own script and style (no network, no plug-ins)."""
+    return (
+        f"default-src 'none'; script-src {csp_source(script)}; style-src {csp_source(style)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
 
 
 @dataclass(frozen=True)
@@ -280,8 +305,8 @@ def _summary(page: Page, title: str) -> str:
     if report.problems:
         out.append('<section class="problems"><h2>Inputs that could not be read</h2><ul>')
         out += [
-            f'<li><span class="tag">Input error {esc(p.code)}</span> '
-            f"<code>{esc(p.path)}</code>: {esc(p.message)}</li>"
+            f'<li><span class="tag">{"Input error" if p.is_error else "Note"} {esc(p.code)}'
+            f"</span> <code>{esc(p.path)}</code>: {esc(p.message)}</li>"
             for p in report.problems
         ]
         out.append("</ul></section>")
@@ -432,7 +457,7 @@ def _column(page: Page, n: int, doc: Row) -> str:
         head.append(f'<p class="doc-title">{esc(doc["title"])}</p>')
     head.append(f'<p class="quiet">{esc(" · ".join(meta))}</p>')
     if doc.get("url"):
-        head.append(f'<p class="quiet url">{esc(doc["url"])}</p>')
+        head.append(f'<p class="quiet url">{web_link(doc["url"])}</p>')
     body = (
         "".join(segments(text, _doc_spans(page, doc_id)))
         if text is not None
@@ -592,6 +617,9 @@ def render(report: Report, stream: TextIO) -> None:
     page = Page.build(report)
     n_docs = len(page.documents)
     title = f"consistency {report.command}: {n_docs} source{'s' if n_docs != 1 else ''}"
+    script = f"\n{_asset('report.js')}"
+    style = f"\n{_asset('report.css')}"
+    policy = content_security_policy(script, style)
     stream.write(
         "\n".join(
             [
@@ -600,17 +628,16 @@ def render(report: Report, stream: TextIO) -> None:
                 "<head>",
                 '<meta charset="utf-8">',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-                "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
+                f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">',
                 f"<title>{esc(title)}</title>",
-                f"<style>\n{_asset('report.css')}</style>",
+                f"<style>{style}</style>",
                 "</head>",
                 "<body>",
                 _summary(page, title),
                 _workspace(page),
                 _matrix(page),
                 _footer(page),
-                f"<script>\n{_asset('report.js')}</script>",
+                f"<script>{script}</script>",
                 "</body>",
                 "</html>",
                 "",

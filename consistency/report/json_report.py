@@ -10,7 +10,7 @@ import pandas as pd
 from consistency.report.base import Report
 
 #: Bump on any incompatible change of the document below.
-JSON_SCHEMA_VERSION = "1.0"
+JSON_SCHEMA_VERSION = "1.1"
 
 
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
@@ -27,11 +27,14 @@ def document(report: Report) -> dict[str, Any]:
             "documents": len(report.tables["documents"]),
             "facts": len(report.tables.get("facts", ())),
             "flags": report.severity_counts(),
-            "input_errors": len(report.problems),
+            "input_errors": sum(p.is_error for p in report.problems),
             "hidden_by_baseline": report.hidden_by_baseline,
         },
         "documents": records(report.tables["documents"]),
-        "errors": [{"path": p.path, "code": p.code, "message": p.message} for p in report.problems],
+        "errors": [
+            {"path": p.path, "code": p.code, "level": p.level, "message": p.message}
+            for p in report.problems
+        ],
         "flags": records(report.flags),
     }
 

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from consistency.report.base import Report
+from consistency.report.neutralize import terminal_text
 from consistency.tables import records
 
 RELATION_STYLE = {
@@ -21,6 +22,11 @@ RELATION_MARK = {"agree": "=", "compatible": "≈", "conflict": "≠", "paraphra
 STATUS_STYLE = {"supported": "green", "conflict": "bold red", "unsupported": "yellow"}
 MATRIX_KINDS = ("money", "percent", "quantity", "ordinal", "age", "date", "quote")
 MAX_ROWS = 25
+
+
+def plain(value: object, style: str = "") -> Text:
+    """A cell of article-derived text: control sequences removed, never read as markup."""
+    return Text(terminal_text("" if value is None else str(value)), style=style)
 
 
 def _groups(alignments: pd.DataFrame) -> list[tuple[set[str], str]]:
@@ -56,16 +62,16 @@ def fact_matrix(report: Report) -> Table | None:
         return None
     facts = report.tables["facts"].set_index("fact_id")
     docs = list(report.tables["documents"]["doc_id"])
-    table = Table(title="Facts across sources", title_justify="left")
+    table = Table(title=Text("Facts across sources"), title_justify="left")
     table.add_column("", no_wrap=True)
     for doc in docs:
-        table.add_column(doc, overflow="fold")
+        table.add_column(plain(doc), overflow="fold")
     ranked = sorted(groups, key=lambda g: (g[1] != "conflict", g[1] != "compatible"))
     for ids, rel in ranked[:MAX_ROWS]:
         cells = {str(facts.loc[i, "doc_id"]): str(facts.loc[i, "text"]) for i in ids}
         table.add_row(
             Text(f"{RELATION_MARK[rel]} {rel}", style=RELATION_STYLE[rel]),
-            *(Text(cells.get(d, "—"), style="" if d in cells else "dim") for d in docs),
+            *(plain(cells.get(d, "—"), style="" if d in cells else "dim") for d in docs),
         )
     if len(ranked) > MAX_ROWS:
         table.caption = f"{len(ranked) - MAX_ROWS} more joined facts in alignments.csv"
@@ -81,12 +87,14 @@ def coverage(report: Report) -> Table | None:
     if unique.empty:
         return None
     counts = unique.groupby(["doc_id", "kind"]).size().unstack(fill_value=0)
-    table = Table(title="Only in one source (facts no other source has)", title_justify="left")
+    table = Table(
+        title=Text("Only in one source (facts no other source has)"), title_justify="left"
+    )
     table.add_column("doc", no_wrap=True)
     for kind in counts.columns:
         table.add_column(str(kind), justify="right")
     for doc, row in counts.iterrows():
-        table.add_row(str(doc), *(str(int(n)) for n in row))
+        table.add_row(plain(doc), *(Text(str(int(n))) for n in row))
     return table
 
 
@@ -95,14 +103,14 @@ def support(report: Report) -> Table | None:
     rows = report.tables.get("support")
     if rows is None:
         return None
-    table = Table(title="Draft against its sources", title_justify="left")
+    table = Table(title=Text("Draft against its sources"), title_justify="left")
     for column in ("status", "kind", "draft says", "sources"):
         table.add_column(column, overflow="fold")
     for row in records(rows):
         table.add_row(
             Text(row["status"], style=STATUS_STYLE[row["status"]]),
-            row["kind"],
-            row["text"],
-            row["sources"] or "—",
+            plain(row["kind"]),
+            plain(row["text"]),
+            plain(row["sources"] or "—"),
         )
     return table

@@ -183,3 +183,58 @@ def test_conflicting_figure_in_the_browser(
     print(f"screenshot: {shot}")
     assert opened.errors == []
     assert opened.requests == [(tmp_path / "conflict.html").as_uri()]
+
+
+HOSTILE_BODY = (
+    "South Korea said on Monday that exports reached $21 billion last year, a record.\n"
+    "<script>window.pwned = 1; alert(1)</script> was in the copy.\n"
+    '<img src=x onerror="window.pwned = 2"> and <a href="javascript:window.pwned=3">here</a>.\n'
+    '"</span></mark><script>window.pwned = 4</script>" said the editor on Monday.\n'
+    '=HYPERLINK("http://example.com","x") and [link=https://example.com]y[/link].\n'
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    folder = tmp_path_factory.mktemp("hostile-html")
+    (folder / "wire.txt").write_text(
+        "Trade figures released\n\nSouth Korea said on Monday (3/1/2022) that exports "
+        "reached $12 billion last year, a record for the country.\n",
+        encoding="utf-8",
+    )
+    (folder / "daily.md").write_text(
+        "---\n"
+        "source: '<img src=x onerror=\"window.pwned = 5\">'\n"
+        "title: '<script>window.pwned = 6</script>'\n"
+        "url: 'javascript:window.pwned = 7'\n"
+        "---\n" + HOSTILE_BODY,
+        encoding="utf-8",
+    )
+    return run_report(folder)
+
+
+def test_article_borne_script_never_runs_but_the_reports_own_does(
+    browser: BrowserContext, hostile_report: Report, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    path = tmp_path / "hostile.html"
+    opened = open_report(browser, hostile_report, path)
+    page = opened.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.reload()
+    assert page.evaluate("window.pwned") is None
+    assert dialogs == []
+    assert page.locator("script").count() == 1
+    assert page.locator('a[href^="javascript"], [onerror], img').count() == 0
+    daily = int(
+        next(i for i, d in enumerate(hostile_report.tables["documents"]["doc_id"]) if d == "daily")
+    )
+    text = page.locator(f"#doc-{daily} .doc-text").text_content()
+    assert text == hostile_report.texts["daily"], "the hostile text is shown as written"
+    expect(page.locator(f"#doc-{daily} .url")).to_have_text("javascript:window.pwned = 7")
+    assert page.locator(".flags a.jump").count() > 0
+    click_evidence_and_check(page, hostile_report, 0)  # the page's own script runs
+    assert opened.errors == []
+    assert set(opened.requests) == {path.as_uri()}
