@@ -111,7 +111,7 @@ def timex_interval(timex: str | None) -> tuple[str, str] | None:
         last_month = first + months - 1
         end = date(year, last_month, calendar.monthrange(year, last_month)[1])
         return date(year, first, 1).isoformat(), end.isoformat()
-    return f"{year}-01-01", f"{year}-12-31"
+    return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
 
 
 def scale_factor(a: object, b: object, *, tolerance: float = ROUNDING_TOLERANCE) -> int | None:

@@ -235,7 +235,7 @@ def quote_rows(parsed: ParsedDocument) -> list[tuple[Quote, Speaker | None]]:
     """Each quote of the document with its speaker (computed once per document)."""
 
     def build() -> list[tuple[Quote, Speaker | None]]:
-        return [(q, attribute(parsed, q)) for q in find_quotes(parsed.text)]
+        return [(q, attribute(parsed, q)) for q in find_quotes(parsed.doc.text)]
 
     return cached("quotes", parsed.doc, build)
 
