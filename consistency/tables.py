@@ -208,6 +208,9 @@ FACT_DETAIL: Final[dict[str, str]] = {
     "variants": "entities: spelling variants met across sources",
 }
 
+#: The relations an alignment may hold; every reporter shows each of them.
+ALIGNMENT_RELATIONS: Final = ("agree", "compatible", "conflict", "update", "paraphrase", "unique")
+
 ALIGNMENTS = Schema(
     "alignments",
     "Pairs of facts from different documents that speak of the same thing; a checkable "

@@ -116,3 +116,34 @@ def test_the_same_date_matches_whatever_the_sentence() -> None:
     other = fact("b", 2, "date", "Monday", predicate="say", time_start="2023-04-03",
                  time_end="2023-04-03")  # fmt: skip
     assert ("a:f001", "b:f001", "agree") in relations(run([said, burst, other]))
+
+
+def test_every_relation_the_join_gives_has_a_look_in_every_report() -> None:
+    from consistency.report.html import RELATIONS
+    from consistency.report.sections import RELATION_MARK, RELATION_STYLE
+    from consistency.tables import ALIGNMENT_RELATIONS
+
+    shown = set(ALIGNMENT_RELATIONS) - {"unique"}
+    assert shown <= set(RELATION_MARK) and shown <= set(RELATION_STYLE)
+    assert set(ALIGNMENT_RELATIONS) <= set(RELATIONS)
+
+
+def test_a_count_that_moved_between_reports_of_two_days_is_an_update() -> None:
+    a = money("a", 1, 12e9, event="killed")
+    b = money("b", 1, 21e9, event="killed")
+    docs = frame(
+        [
+            {"doc_id": "a", "anchor_date": "2023-04-03"},
+            {"doc_id": "b", "anchor_date": "2023-04-05"},
+        ],
+        DOCUMENTS,
+    )
+    sentences = frame(
+        [
+            {"doc_id": d, "sent_id": 0, "char_start": 0, "char_end": 10, "text": SENTENCE}
+            for d in "ab"
+        ],
+        SENTENCES,
+    )
+    got = relations(align(frame([a, b], FACTS), sentences, docs))
+    assert ("a:f001", "b:f001", "update") in got

@@ -18,6 +18,7 @@ from consistency.checks.numeric import (
     N003_change_contradicts_levels,
     N004_age_conflict,
     N005_internal_conflict,
+    N006_stated_difference,
 )
 from consistency.checks.temporal import (
     T001_stale_forward_reference,
@@ -43,6 +44,7 @@ def all_checks() -> tuple[Check, ...]:
         N003_change_contradicts_levels.CHECK,
         N004_age_conflict.CHECK,
         N005_internal_conflict.CHECK,
+        N006_stated_difference.CHECK,
         Q001_quote_drift.CHECK,
         Q002_quote_attribution_conflict.CHECK,
         T001_stale_forward_reference.CHECK,

@@ -33,7 +33,7 @@ def audit_files() -> str:
         "injection). Drop that one quote to get the value back, or read it from the offsets:",
         "every article text cell is `document[char_start:char_end]`. A cell holding a comma, a",
         "double quote or a line break (LF or CR) is quoted. With pandas, read a file back as",
-        "`pd.read_csv(path, dtype=..., keep_default_na=False, na_values=[\"\"])` so that a text",
+        '`pd.read_csv(path, dtype=..., keep_default_na=False, na_values=[""])` so that a text',
         "such as `NA` stays text.",
         "",
         "The files of a run are written together: into a staging folder first, then moved into",

@@ -27,7 +27,7 @@ Row = Mapping[str, Any]
 SEVERITIES: Final = ("error", "warning", "info")
 SEVERITY_WORD: Final = {"error": "Error", "warning": "Warning", "info": "Info"}
 #: Worst first: a row or cell shows the worst relation it takes part in.
-RELATIONS: Final = ("conflict", "compatible", "paraphrase", "agree", "unique")
+RELATIONS: Final = ("conflict", "update", "compatible", "paraphrase", "agree", "unique")
 #: Fact kinds grouped into the highlight families of the legend.
 FAMILIES: Final = {
     "time": ("date", "duration"),

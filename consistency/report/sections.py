@@ -17,8 +17,9 @@ RELATION_STYLE = {
     "compatible": "cyan",
     "conflict": "bold red",
     "paraphrase": "yellow",
+    "update": "blue",
 }
-RELATION_MARK = {"agree": "=", "compatible": "≈", "conflict": "≠", "paraphrase": "~"}
+RELATION_MARK = {"agree": "=", "compatible": "≈", "conflict": "≠", "paraphrase": "~", "update": "→"}
 STATUS_STYLE = {"supported": "green", "conflict": "bold red", "unsupported": "yellow"}
 MATRIX_KINDS = ("money", "percent", "quantity", "ordinal", "age", "date", "quote")
 MAX_ROWS = 25
@@ -39,7 +40,7 @@ def _groups(alignments: pd.DataFrame) -> list[tuple[set[str], str]]:
         return x
 
     worst: dict[str, str] = {}
-    order = ["agree", "paraphrase", "compatible", "conflict"]
+    order = ["agree", "paraphrase", "update", "compatible", "conflict"]
     pairs = [p for p in records(alignments) if p["other_fact_id"] and p["kind"] in MATRIX_KINDS]
     for pair in pairs:
         parent[root(pair["fact_id"])] = root(pair["other_fact_id"])

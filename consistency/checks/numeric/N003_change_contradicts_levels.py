@@ -6,9 +6,11 @@ change with the level it modifies and that level's base ("from A to B" in
 one sentence), or, for a change dated to a year, the same measured thing's
 figure for that year and the year before, from any source of the story.
 Every figure counts its own rounding ("$120 million" is 119.5 to 120.5
-million) and qualifier ("more than 30 percent"); a percent change of a
-percentage may be read as relative or in points. A fall stated as a rise
-("dropped to 4.1 percent from 3.8 percent") is flagged too.
+million) and qualifier ("more than 30 percent"). A change of a percentage
+written in percent that is only the difference in points ("up 15 percent from
+5 percent to 20 percent", a 300% rise) is flagged as points written as percent.
+A fall stated as a rise ("dropped to 4.1 percent from 3.8 percent") is flagged
+too.
 
 Options: ``tolerance``, the relative slack allowed on the change beyond
 rounding.
@@ -89,7 +91,10 @@ def _magnitude(change: Row, level: Row, base: Row, tolerance: float) -> Finding 
     readings = _readings(change, level, base)
     if stated is None or not readings:
         return None
-    if any(numbers_compatible(stated, implied, tolerance=tolerance) for _, implied in readings):
+    fits = [r for r, bounds in readings if numbers_compatible(stated, bounds, tolerance=tolerance)]
+    if fits == ["points"] and change["unit"] == "percent":
+        return _points_as_percent(change, level, base, dict(readings)["relative"])
+    if fits:
         return None
     reading, implied = readings[0]
     says = _describe(reading, implied, level["unit"])
@@ -106,6 +111,25 @@ def _magnitude(change: Row, level: Row, base: Row, tolerance: float) -> Finding 
             + f", the levels give {says}, which the stated change does not reach."
         ),
         suggestion="Recompute the change from the levels, or check the levels.",
+    )
+
+
+def _points_as_percent(change: Row, level: Row, base: Row, relative: Interval) -> Finding:
+    """ "rose 15 percent from 5 percent to 20 percent": 15 is the difference in points;
+    in percent the rise is 300%."""
+    says = _describe("relative", relative, level["unit"])
+    return Finding(
+        evidence=tuple(evidence(r) for r in (change, level, base)),
+        message=(
+            f"{change['text']!r} is the move in percentage points from {base['text']!r} to "
+            f"{level['text']!r}; in percent it is {says}."
+        ),
+        explanation=(
+            f"{_where(change)} gives the difference of two percentages ({_where(base)} and "
+            f"{_where(level)}) as a percent change; a change of a percentage is in percentage "
+            f"points, and as a percent change these levels give {says}."
+        ),
+        suggestion="Write 'percentage points', or give the percent change.",
     )
 
 

@@ -113,6 +113,11 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
         between = pt.BETWEEN_BEFORE.search(text, 0, prev.start) or pt.BETWEEN_BEFORE.search(
             text, 0, prev.num_start
         )  # "between $20", "aged between 18"
+        if not prev.change_part and not d.change_part and d.kind == prev.kind:
+            if pt.BARE_TO_BEFORE.search(text, 0, prev.start) and pt.FROM_JOIN.fullmatch(gap):
+                prev.change_part, d.change_part = "to", "from"  # "the toll to 64 from 58"
+            elif pt.BARE_FROM_BEFORE.search(text, 0, prev.start) and pt.TO_JOIN.fullmatch(gap):
+                prev.change_part, d.change_part = "from", "to"  # "from 58 to 64"
         if prev.change_part == "from" and pt.TO_JOIN.fullmatch(gap):
             d.change_part, d.direction = "to", d.direction or prev.direction
         elif prev.change_part == "to" and pt.FROM_JOIN.fullmatch(gap) and d.kind == prev.kind:
@@ -121,15 +126,9 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             prev.role == "change"
             and prev.unit
             and pt.TO_JOIN.fullmatch(gap)
-            and d.kind != prev.kind
         ):
             d.change_part, d.direction = "to", prev.direction  # "rose 6% to $1.45 billion"
-        elif (
-            prev.role == "change"
-            and prev.unit
-            and pt.CHANGE_FROM_JOIN.fullmatch(gap)
-            and d.kind != prev.kind
-        ):
+        elif prev.role == "change" and prev.unit and pt.CHANGE_FROM_JOIN.fullmatch(gap):
             d.change_part, d.direction = "from", prev.direction  # "fell 10%, from $7.2 billion"
         elif (
             prev.kind == "age"

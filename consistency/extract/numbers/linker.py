@@ -134,6 +134,16 @@ def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
     if not row.get("object") and target.get("object"):
         row["object"] = target["object"]
     _share_frame(row, target)
+    start = [
+        f
+        for f in same
+        if f["char_start"] >= row["char_end"] and _part(f) == "from" and f["kind"] == target["kind"]
+    ]
+    if start and not target.get("link") and not _part(target):
+        # "reached 20 percent, up 15 percent from 5 percent": 20 is where the move ended
+        target["link"] = start[0].get("fact_id")
+        _add_detail(target, change_part="to")
+        _share_frame(target, start[0])
 
 
 #: What two linked figures (a change and its level, "from A to B") share when one lacks it.

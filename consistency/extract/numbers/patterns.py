@@ -219,8 +219,11 @@ FOLD: Final = re.compile(rf"\b(\d+(?:\.\d+)?|{_UNIT}|{_TENS})[\s-]?fold\b", _I)
 MINUS_BEFORE: Final = re.compile(r"(?:\bminus\s+|(?<![\w\d])[-−])$", _I)
 TO_JOIN: Final = re.compile(r"\s+to\s+$", _I)
 FROM_JOIN: Final = re.compile(r"\s+from\s+$", _I)
+#: "to 64 from 58", "from 58 to 64": the two ends of a move, whatever moved them
+BARE_TO_BEFORE: Final = re.compile(r"\bto\s+$", _I)
+BARE_FROM_BEFORE: Final = re.compile(r"\bfrom\s+$", _I)
 #: "rose 6%, from $1.45 billion": the level a change starts from, after the change
-CHANGE_FROM_JOIN: Final = re.compile(r",?\s+from\s+$", _I)
+CHANGE_FROM_JOIN: Final = re.compile(r",?\s+from\s+(?:[A-Z]\w+(?:'s|’s)\s+)?$", _I)
 OF_AFTER: Final = re.compile(r"\s+of\b", _I)
 DIGIT_AFTER: Final = re.compile(r"\s*\d")
 PERIOD_NOUN_AFTER: Final = re.compile(r"[\s-]+(?:quarter|half)\b", _I)
