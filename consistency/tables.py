@@ -163,6 +163,7 @@ FACT_DETAIL: Final[dict[str, str]] = {
     "part": "figures: counts a part of a whole named beside it ('Forty of the dead')",
     "forecast": "figures: told as a forecast ('expects profit of ...'), not a result",
     "place": "figures: the place the count is restricted to ('sales in China')",
+    "superlative": "ordinals: the ranking a superlative gives first ('worst' → deadliest)",
     # dates and durations
     "mod": "dates: start, mid, end ... part of the period",
     "partial": "dates: what is known of an unresolved date (XXXX-02-24, +2 day)",

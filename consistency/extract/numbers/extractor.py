@@ -8,6 +8,7 @@ from typing import Any
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers.figures import Figure, find_figures
 from consistency.extract.numbers.frame import read_frame
+from consistency.extract.numbers.ranks import Rank, read_rank, superlative_ranks
 from consistency.extract.numbers.syntax import age_subject, measured_object
 from consistency.parsed import ParsedDocument
 
@@ -24,9 +25,34 @@ def extract_numbers(parsed: ParsedDocument) -> list[FactRow]:
     rows: list[FactRow] = []
     for sentence in parsed.sentences:
         text = parsed.text[sentence.char_start : sentence.char_end]
-        for figure in find_figures(text):
-            rows.append(_row(parsed, figure, sentence.char_start))
+        found = [_row(parsed, figure, sentence.char_start) for figure in find_figures(text)]
+        taken = {(r["char_start"], r["char_end"]) for r in found}
+        for token, ranking, rank in superlative_ranks(
+            parsed.doc, sentence.span.start, sentence.span.end
+        ):
+            where = (token.idx, token.idx + len(token.text))
+            if where not in taken:
+                found.append(_superlative_row(where, ranking, rank))
+        rows.extend(sorted(found, key=lambda r: (r["char_start"], r["char_end"])))
     return rows
+
+
+def _superlative_row(where: tuple[int, int], ranking: str, rank: Rank) -> FactRow:
+    """ "Turkey's worst mining disaster": a rank, the first of its ranking."""
+    return {
+        "kind": "ordinal",
+        "char_start": where[0],
+        "char_end": where[1],
+        "value": 1.0,
+        "qualifier": "exact",
+        "value_low": 1.0,
+        "value_high": 1.0,
+        "role": "rank",
+        "measure": rank.measure,
+        "subject": rank.holder,
+        "detail": json.dumps({"superlative": ranking}, separators=(",", ":")),
+        "extractor": EXTRACTOR,
+    }
 
 
 def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
@@ -51,7 +77,10 @@ def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
             row["object"] = "people"  # "14 killed and 21 others wounded"
         if figure.kind == "age":
             row["subject"] = age_subject(span)
-        elif figure.kind != "ordinal":
+        elif figure.kind == "ordinal":
+            rank = read_rank(span)
+            row["measure"], row["subject"], row["predicate"] = rank.measure, rank.holder, rank.event
+        else:
             frame = read_frame(span)
             row["measure"] = frame.thing.label if frame.thing else None
             row["event"] = frame.event

@@ -122,11 +122,7 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             d.change_part, d.direction = "to", d.direction or prev.direction
         elif prev.change_part == "to" and pt.FROM_JOIN.fullmatch(gap) and d.kind == prev.kind:
             d.change_part, d.direction = "from", prev.direction  # "rose to $120m from $100m"
-        elif (
-            prev.role == "change"
-            and prev.unit
-            and pt.TO_JOIN.fullmatch(gap)
-        ):
+        elif prev.role == "change" and prev.unit and pt.TO_JOIN.fullmatch(gap):
             d.change_part, d.direction = "to", prev.direction  # "rose 6% to $1.45 billion"
         elif prev.role == "change" and prev.unit and pt.CHANGE_FROM_JOIN.fullmatch(gap):
             d.change_part, d.direction = "from", prev.direction  # "fell 10%, from $7.2 billion"
