@@ -40,6 +40,8 @@ from consistency.checks.facts import (
 from consistency.lang.compare import key_text, same_matter
 from consistency.lang.frames import SAME, compare_things, thing_from_label
 
+#: Reports further apart than any story lasts: a superlative ranking holds across them.
+MAX_DAYS = 100_000
 #: Measure words of a rank that names its series: a run or a superlative ranking.
 SERIES_MARKS = ("consecutive",)
 
@@ -80,8 +82,12 @@ def _series(ctx: CheckContext) -> Iterator[tuple[Row, Row, str]]:
     ranks = [
         r for r in of_kind(ctx, "ordinal") if r["measure"] or (r["predicate"] and r["subject"])
     ]
-    peers = peer_documents(ctx, max_days_apart=1)
-    for a, b in cross_pairs(ranks, peers):
+    close = peer_documents(ctx, max_days_apart=1)
+    story = peer_documents(ctx, max_days_apart=MAX_DAYS)
+    for a, b in cross_pairs(ranks, story):
+        ranking = detail(a).get("superlative") or detail(b).get("superlative")
+        if not ranking and b["doc_id"] not in close[a["doc_id"]]:
+            continue  # a run grows between reports; a ranking of the past does not
         holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
         if holder_a and holder_b and holder_a != holder_b and (_named(a) or _named(b)):
             continue  # Apple's run and Samsung's run

@@ -16,7 +16,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from consistency.lang import vocab
-from consistency.lang.frames import thing_of
+from consistency.lang.frames import incident_of, thing_of
 from consistency.lang.verbs import lemma
 
 #: Superlatives that rank → the ranking they name ("worst" and "deadliest": by the dead).
@@ -72,6 +72,8 @@ def _measure(noun: Token, superlative: str | None, span: Span | None) -> str | N
     thing = thing_of([*words, lemma(noun)])
     if thing is None:
         return None
+    if superlative == "worst" and (thing.measure == "disaster" or incident_of(lemma(noun))):
+        superlative = "deadliest"  # "the worst mining disaster": ranked by its dead
     parts = [superlative] if superlative else []
     parts += ["consecutive"] if series else []
     return " ".join([*parts, thing.label])
