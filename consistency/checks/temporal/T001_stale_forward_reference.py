@@ -12,6 +12,12 @@ schedule or invitation dated with its own past year ("was planning to marry in
 2012"): that is history told as such. A future tense ("will visit on 3 May
 2023") pointing into the past is flagged whatever its form.
 
+A forward reference still ahead of its article is stale too when another
+source of the story reports the same event (see ``consistency.checks.events``)
+on a date before the article's: "Trump is scheduled to tour the burn area on
+Saturday" in an article of 26 November, when another source placed the visit
+on 17 November.
+
 Example: in an article dated 15 June 2022, "Xi also invited Putin to the
 opening of the Winter Olympics in early February".
 """
@@ -25,7 +31,19 @@ from typing import Final
 
 from consistency.anchor import BASIS_STORY
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import Row, anchor_phrase, anchors, detail, evidence, rows
+from consistency.checks.events import same_event
+from consistency.checks.facts import (
+    Row,
+    anchor_phrase,
+    anchors,
+    by_id,
+    claims_of,
+    detail,
+    evidence,
+    linked,
+    of_kind,
+    rows,
+)
 
 PAST_MARKER: Final = re.compile(r"\b(?:last|ago|yesterday|earlier|previous|past)\b", re.I)
 EXPLICIT_YEAR: Final = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -42,10 +60,14 @@ FORWARD: Final = {
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     documents = anchors(ctx)
     dates = ctx.facts[(ctx.facts["kind"] == "date") & ctx.facts["tense"].isin(list(FORWARD))]
+    ahead: list[Row] = []
     for fact in rows(dates):
         document = documents.get(fact["doc_id"], {})
         anchor = _reference_date(document, documents)
-        if not anchor or not fact["time_end"] or fact["time_end"] >= anchor:
+        if not anchor or not fact["time_end"]:
+            continue
+        if fact["time_end"] >= anchor:
+            ahead.append(fact)
             continue
         info = detail(fact)
         if PAST_MARKER.search(fact["text"]) or (
@@ -70,6 +92,67 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             ),
             suggestion="Put the event in the past tense, or remove the outdated line.",
         )
+
+    yield from _passed_elsewhere(ctx, ahead, documents)
+
+
+def _passed_elsewhere(
+    ctx: CheckContext, ahead: list[Row], documents: dict[str, Row]
+) -> Iterator[Finding]:
+    """Forward references still ahead of their article whose event another source of the
+    story dates before that article's date: the event has happened."""
+    facts, owners = by_id(ctx), claims_of(ctx)
+    claims = [c for c in of_kind(ctx, "claim") if c["link"]]
+    for fact in ahead:
+        document = documents.get(fact["doc_id"], {})
+        anchor = document.get("anchor_date")
+        if not anchor or document.get("anchor_basis") == BASIS_STORY:
+            continue
+        others = [
+            c
+            for c in claims
+            if c["doc_id"] != fact["doc_id"]
+            and documents.get(c["doc_id"], {}).get("story") == document.get("story")
+        ]
+        found = _earlier_report(owners.get(str(fact["fact_id"]), []), others, facts, anchor)
+        if found is None:
+            continue
+        other, passed, why = found
+        yield Finding(
+            evidence=(evidence(fact), evidence(passed)),
+            message=(
+                f"{FORWARD[fact['tense']].capitalize()} on {fact['text']!r} lies ahead of the "
+                f"article's date {anchor}, but {other['doc_id']} dates the event to "
+                f"{passed['text']!r} ({passed['time_start']}), before it."
+            ),
+            explanation=(
+                f"The two sources report one event ({why}); {other['doc_id']} places it on "
+                f"{passed['time_start']}, which had passed by {anchor}, so the forward-looking "
+                "line reads like copy recycled from before the event."
+            ),
+            suggestion="Report what happened, or remove the outdated line.",
+        )
+
+
+def _earlier_report(
+    mine: list[Row], others: list[Row], facts: dict[str, Row], anchor: str
+) -> tuple[Row, Row, str] | None:
+    """A claim of another source that reports one of ``mine``'s events, with a day, week
+    or month before ``anchor``: (that claim, its date, why it is the same event)."""
+    for claim in mine:
+        for other in others:
+            passed = [
+                d
+                for d in linked(other, facts)
+                if d["kind"] == "date"
+                and d["time_end"]
+                and d["time_end"] < anchor
+                and d["granularity"] in ("day", "week", "month")
+            ]
+            why = same_event(claim, other, facts) if passed else None
+            if why is not None:
+                return other, passed[0], why
+    return None
 
 
 def _reference_date(document: Row, documents: dict[str, Row]) -> str | None:

@@ -8,6 +8,11 @@ articles of the same day). Both must be told as fact and in the same tense
 both name an object or neither ("a quake struck Aceh in 2004" is not "the
 quake struck yesterday").
 
+Two claims that share what identifies an event beyond their words report it
+too: the same rank of one series ("won his eighth gold on Sunday" / "the
+eighth gold came on Monday"), or one precise figure with the same act (see
+``consistency.checks.events``).
+
 Options: ``min_object_similarity`` for two claims to report the same event.
 
 Example: "Police arrested him on 3 May" / "Police arrested him on 5 May".
@@ -20,6 +25,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
+from consistency.checks.events import same_event
 from consistency.checks.facts import (
     Row,
     by_id,
@@ -46,10 +52,14 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         dates_a, dates_b = _dates(a, facts), _dates(b, facts)
         if not dates_a or not dates_b:
             continue
-        if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
-            continue
-        if not told_alike(a, b) or bool(a["object"]) != bool(b["object"]):
-            continue  # "will host it this year" / "hosted it in 2007"; "struck Aceh" / "struck"
+        if not told_alike(a, b):
+            continue  # "will host it this year" / "hosted it in 2007"
+        same = same_event(a, b, facts)
+        if same is None:
+            if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
+                continue
+            if bool(a["object"]) != bool(b["object"]):
+                continue  # "a quake struck Aceh in 2004" / "the quake struck yesterday"
         if any(
             intervals_overlap(x["time_start"], x["time_end"], y["time_start"], y["time_end"])
             for x in dates_a
@@ -57,14 +67,18 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         ):
             continue
         x, y = dates_a[0], dates_b[0]
+        told = (
+            f"Both sources report one event ({same});"
+            if same
+            else f"Both sources report that {a['canonical']} did {a['predicate']!r};"
+        )
         yield Finding(
             evidence=(evidence(x), evidence(y), evidence(a), evidence(b)),
             message=(
                 f"{a['doc_id']} dates the event to {x['text']!r}, {b['doc_id']} to {y['text']!r}."
             ),
             explanation=(
-                f"Both sources report that {a['canonical']} did {a['predicate']!r}; "
-                f"{x['text']!r} resolves to {x['time_start']}..{x['time_end']} and "
+                f"{told} {x['text']!r} resolves to {x['time_start']}..{x['time_end']} and "
                 f"{y['text']!r} to {y['time_start']}..{y['time_end']}, which do not overlap."
             ),
             suggestion="Check the date of the event in the primary source.",

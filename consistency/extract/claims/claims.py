@@ -169,6 +169,10 @@ def _dates_the_verb(date: Span, verb: Token) -> bool:
     ):
         return False  # "five months after Felt left": how long after the act, not when
     tok = date.root
+    if tok.dep_ == "poss":  # "came in Friday's relay final": the date of the event noun
+        tok = tok.head
+        while tok.dep_ == "compound" and tok.head.i != tok.i:
+            tok = tok.head
     while tok.i != verb.i and tok.head.i != tok.i:
         if tok.i != date.root.i and tok.pos_ in _NOUNS and tok.dep_ in _NOT_THE_ACTS:
             return False

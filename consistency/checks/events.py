@@ -1,0 +1,88 @@
+"""One event told by two sources: what identifies it beyond the words of its clause.
+
+Shared by the checks that compare the dates sources give one event (T001,
+T004). Two claims report one event when they share:
+
+- a rank of one series: "won his eighth gold medal" and "the eighth gold came
+  in the relay" (the same ordinal of the same measure, for one holder); time
+  units ("the first time", "the second quarter") identify nothing;
+- a precise figure with the same act: "set a record of 2:01:09" and "the 2:01:09
+  he set" (three or more significant digits, one unit, one predicate);
+- a named actor doing the same act, looked through a verb of planning: "Trump
+  is scheduled to tour the burn area" and "Trump is expected to visit the fire
+  zone" (one name, and "tour" and "visit" one kind of act).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from consistency.lang import vocab
+from consistency.lang.compare import key_text, names_alike
+from consistency.lang.predicates import same_predicate
+from consistency.lang.verbs import FORWARD_VERBS
+from consistency.matcher import FIGURE_KINDS, significant_digits
+from consistency.tables import detail_of
+
+Row = Mapping[str, Any]
+
+#: Measures of a rank that number moments, not events ("the first time", "second quarter").
+TIME_MEASURES: Final = frozenset(row[1] for row in vocab.rows("time_units")) | {"time"}
+#: Digits a figure needs to identify an event on its own ("2:01:09", "$997 million").
+PRECISE_DIGITS: Final = 3
+
+
+def act(claim: Row) -> str:
+    """The act a claim reports, seen through a verb of planning or expecting:
+    "is scheduled to tour" → tour."""
+    predicate = key_text(claim["predicate"])
+    complement = key_text(detail_of(claim).get("complement"))
+    return complement if predicate in FORWARD_VERBS and complement else predicate
+
+
+def _ranks(claim: Row, facts: Mapping[str, Row]) -> set[tuple[str, float]]:
+    out: set[tuple[str, float]] = set()
+    for fact_id in str(claim["link"] or "").split():
+        fact = facts.get(fact_id)
+        if fact is None or fact["kind"] != "ordinal" or not fact["measure"]:
+            continue
+        measure = key_text(fact["measure"])
+        if measure.split()[-1] not in TIME_MEASURES:
+            out.add((measure, float(fact["value"])))
+    return out
+
+
+def _precise(claim: Row, facts: Mapping[str, Row]) -> set[tuple[str, str, float]]:
+    out: set[tuple[str, str, float]] = set()
+    for fact_id in str(claim["link"] or "").split():
+        fact = facts.get(fact_id)
+        if fact is None or fact["kind"] not in (*FIGURE_KINDS, "duration"):
+            continue
+        if len(significant_digits(fact)) >= PRECISE_DIGITS and fact["value"] is not None:
+            out.add((str(fact["kind"]), key_text(fact["unit"]), float(fact["value"])))
+    return out
+
+
+def _named(value: object) -> bool:
+    words = str(value or "").split()
+    return len(words) >= 1 and all(w[:1].isupper() for w in words)
+
+
+def same_event(a: Row, b: Row, facts: Mapping[str, Row]) -> str | None:
+    """Why claims ``a`` and ``b`` report one event, or None."""
+    shared = _ranks(a, facts) & _ranks(b, facts)
+    if shared:
+        measure, value = sorted(shared)[0]
+        return f"both tell the {value:g}th {measure}" if value > 3 else f"both rank {measure}"
+    if _precise(a, facts) & _precise(b, facts) and same_predicate(act(a), act(b)):
+        return f"both tell one precise figure with {act(a)!r}"
+    subject_a, subject_b = a["canonical"], b["canonical"]
+    if (
+        _named(subject_a)
+        and names_alike(subject_a, subject_b)
+        and act(a) != key_text(a["predicate"])
+        and same_predicate(act(a), act(b))
+    ):
+        return f"{subject_a} plans to {act(a)} in both"
+    return None
