@@ -21,6 +21,8 @@ BASIS_PROPAGATED: Final = "propagated"
 BASIS_STORY: Final = "story"
 BASIS_UNKNOWN: Final = "unknown"
 
+#: How far from the publication date an in-text date may lie and still be the article's own.
+TEXT_REACH_DAYS: Final = 3
 #: How far into the article an in-text anchor may stand.
 ANCHOR_WINDOW: Final = 2000
 
@@ -54,14 +56,22 @@ def _dateline(text: str, found: ExplicitDate) -> bool:
 
 
 def find_anchor(text: str, *, published: date | None = None) -> Anchor:
-    """The anchor of one document: in-text date, else metadata, else unknown."""
+    """The anchor of one document: in-text date, else metadata, else unknown.
+
+    With a publication date, an in-text date is the anchor only when it lies within
+    :data:`TEXT_REACH_DAYS` of it (a dateline or "on Wednesday (15/6/2022)" of the day
+    reported); a date further away is background or a caption ("on Wednesday, July 4,
+    2012, CERN announced"), and the metadata stands."""
     head = text[:ANCHOR_WINDOW]
     for found in find_explicit_dates(head):
-        if _bound_weekday(head, found) or _dateline(head, found):
-            bound = weekday_before(head, found.start)
-            start = bound.start if bound else found.start
-            end = found.end + (1 if head[found.end : found.end + 1] in (")", "]") else 0)
-            return Anchor(found.value, BASIS_TEXT, text[start:end], start, end)
+        if not (_bound_weekday(head, found) or _dateline(head, found)):
+            continue
+        if published is not None and abs((found.value - published).days) > TEXT_REACH_DAYS:
+            continue
+        bound = weekday_before(head, found.start)
+        start = bound.start if bound else found.start
+        end = found.end + (1 if head[found.end : found.end + 1] in (")", "]") else 0)
+        return Anchor(found.value, BASIS_TEXT, text[start:end], start, end)
     if published is not None:
         return Anchor(published, BASIS_METADATA, "metadata 'published'")
     return Anchor(None, BASIS_UNKNOWN)

@@ -1,4 +1,5 @@
-"""Anchor dates: in-text dates bound to a weekday or a dateline, else metadata, else unknown."""
+"""Anchor dates: in-text dates bound to a weekday or a dateline (near the publication date
+when there is one), else metadata, else unknown."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from consistency.anchor import find_anchor
     ],
 )
 def test_in_text_anchor(text: str, expected: date, evidence: str | None) -> None:
-    anchor = find_anchor(text, published=date(2000, 1, 1))
+    anchor = find_anchor(text, published=None)
     assert anchor.date == expected
     assert anchor.basis == "text"
     if evidence:
@@ -48,3 +49,17 @@ def test_no_anchor_is_unknown() -> None:
 def test_day_first_and_month_first_decided_by_values() -> None:
     assert find_anchor("on Wednesday (6/15/2022)").date == date(2022, 6, 15)
     assert find_anchor("on Wednesday (15/6/2022)").date == date(2022, 6, 15)
+
+
+def test_a_background_date_far_from_the_publication_date_is_no_anchor() -> None:
+    """Regression: "on Wednesday, July 4, 2012" in an obituary published in 2024 became
+    the article's anchor, and every relative date of the article moved to 2012."""
+    text = "Scientists paid tribute on Tuesday. On Wednesday, July 4, 2012, the lab made history."
+    anchor = find_anchor(text, published=date(2024, 4, 9))
+    assert (anchor.date, anchor.basis) == (date(2024, 4, 9), "metadata")
+
+
+def test_a_dateline_near_the_publication_date_is_the_anchor() -> None:
+    text = "Officials met on Wednesday (15/6/2022) in Brussels."
+    anchor = find_anchor(text, published=date(2022, 6, 16))
+    assert (anchor.date, anchor.basis) == (date(2022, 6, 15), "text")

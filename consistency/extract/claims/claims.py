@@ -155,6 +155,8 @@ def _attached(own: list[Token], verb: Token) -> dict[str, Any]:
 _NOT_THE_ACTS: Final = frozenset({"nsubj", "nsubjpass", "appos", "poss", "compound"})
 _NOUNS: Final = frozenset({"NOUN", "PROPN", "PRON"})
 _OFFSET_MARKS: Final = frozenset({"after", "before", "since", "until"})
+#: Prepositions that make a date the base a change is measured against.
+_BASE_MARKS: Final = frozenset({"from", "than", "versus", "vs"})
 
 
 def _dates_the_verb(date: Span, verb: Token) -> bool:
@@ -164,6 +166,8 @@ def _dates_the_verb(date: Span, verb: Token) -> bool:
     Objects keep their dates: "in a call Wednesday", "invited him to the games in May"."""
     if date.start <= verb.i < date.end:
         return False
+    if date.root.head.dep_ == "prep" and date.root.head.lower_ in _BASE_MARKS:
+        return False  # "rose 5.9% from a year earlier": what a change is measured against
     if date.root.dep_ == "npadvmod" and any(
         c.dep_ == "mark" and c.lower_ in _OFFSET_MARKS and c.i > date.root.i for c in verb.children
     ):

@@ -111,8 +111,25 @@ def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
         if f is not row and here is not None and parsed.sentence_at(int(f["char_start"])) is here
     ]
     if detail.get("change_part") == "to":
-        before = [f for f in same if f["char_end"] <= row["char_start"] and _part(f) == "from"]
-        after = [f for f in same if f["char_start"] >= row["char_end"] and _part(f) == "from"]
+        # the "from" of this move: after any earlier "to" ("climbed to 4.94 from 2.45, and
+        # revenue grew 21.4% to 45.1": 45.1 has no "from" of its own), before the next one
+        earlier = [
+            f["char_end"] for f in same if f["char_end"] <= row["char_start"] and _part(f) == "to"
+        ]
+        later = [
+            f["char_start"] for f in same if f["char_start"] >= row["char_end"] and _part(f) == "to"
+        ]
+        lo, hi = max(earlier, default=-1), min(later, default=10**9)
+        before = [
+            f
+            for f in same
+            if lo <= f["char_start"] and f["char_end"] <= row["char_start"] and _part(f) == "from"
+        ]
+        after = [
+            f
+            for f in same
+            if f["char_start"] >= row["char_end"] and f["char_end"] <= hi and _part(f) == "from"
+        ]
         source = before[-1] if before else (after[0] if after else None)
         if source is not None:
             row["link"] = source.get("fact_id")
@@ -123,11 +140,21 @@ def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
     levels = [
         f
         for f in same
-        if (f.get("role") == "level" or _part(f) == "to") and f.get("kind") != "ordinal"
+        if (f.get("role") == "level" or _part(f) == "to")
+        and f.get("kind") != "ordinal"
+        and _part(f) != "from"  # where a move started, not the level a change modifies
     ]
     before = [f for f in levels if f["char_end"] <= row["char_start"]]
     after = [f for f in levels if f["char_start"] >= row["char_end"]]
-    target = before[-1] if before else (after[0] if after else None)
+    following = min(
+        (f for f in same if f["char_start"] >= row["char_end"]),
+        key=lambda f: f["char_start"],
+        default=None,
+    )
+    if following is not None and _part(following) == "to":
+        target: FactRow | None = following  # "revenue grew 21.4% to 45.1 trillion yen"
+    else:
+        target = before[-1] if before else (after[0] if after else None)
     if target is None:
         return
     row["link"] = target.get("fact_id")

@@ -92,7 +92,7 @@ APPOSITION_BEFORE: Final = re.compile(
 APPOSITION_AFTER: Final = re.compile(r"\s*(?:,|;|\)|\.(?!\d)|$)|\s+(?:and|of|from|who)\b", _I)
 #: "He turned 21 shortly before": an age reached, when no noun follows the number ("turns
 #: 29 on April 11" is a birthday ahead, not the age now).
-TURNED_BEFORE: Final = re.compile(r"\bturned\s+$", _I)
+TURNED_BEFORE: Final = re.compile(r"(?<!\bhave\s)\bturned\s+$", _I)
 TURNED_AGE_AFTER: Final = re.compile(
     r"\s*(?:[.,;:!?)]|$)|\s+(?:on|in|this|last|next|shortly|just|before|after|and|when|while|"
     r"at|earlier|later|today|yesterday)\b",
