@@ -30,6 +30,11 @@ def anchors(ctx: CheckContext) -> dict[str, Row]:
     return {str(r["doc_id"]): r for r in rows(ctx.documents)}
 
 
+def story_of(ctx: CheckContext) -> dict[str, str]:
+    """Each document's story key ('' when it has none): facts of two stories never meet."""
+    return {str(r["doc_id"]): str(r.get("story") or "") for r in rows(ctx.documents)}
+
+
 def by_id(ctx: CheckContext) -> dict[str, Row]:
     return {str(r["fact_id"]): r for r in rows(ctx.facts)}
 
