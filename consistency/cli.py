@@ -21,6 +21,7 @@ from consistency.config import (
     FAIL_ON,
     Config,
     ConfigError,
+    catalogue,
     configured_checks,
     find_config,
     load_config,
@@ -170,11 +171,13 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(str(exc))
     checks = configured_checks(config)
     if args.command == "checks":
-        render_checks(checks, sys.stdout)
+        render_checks(catalogue(config), sys.stdout, selected={c.check.code for c in checks})
         return ExitCode.OK
     if args.command == "explain":
         found = [
-            c for c in checks if args.code.upper() == c.check.code or args.code == c.check.name
+            c
+            for c in catalogue(config)
+            if args.code.upper() == c.check.code or args.code == c.check.name
         ]
         if not found:
             return _fail(f"unknown check {args.code!r}; see 'consistency checks'")

@@ -232,15 +232,34 @@ def matching(selector: str, checks: Iterable[Check]) -> list[Check]:
     ]
 
 
+def selected(selectors: Iterable[str], checks: Iterable[Check]) -> set[str]:
+    """Codes of the checks the selectors choose; an opt-in check only when named."""
+    chosen: set[str] = set()
+    for selector in selectors:
+        for check in matching(selector, checks):
+            if not check.opt_in or selector in (check.code, check.name):
+                chosen.add(check.code)
+    return chosen
+
+
 def configured_checks(config: Config) -> tuple[ConfiguredCheck, ...]:
-    """The immutable set of checks one run uses, in catalogue order."""
+    """The immutable set of checks one run uses, in catalogue order.
+
+    Without ``select`` every check but the opt-in ones runs; an opt-in check
+    (C003) runs when a selector names its code or dotted name.
+    """
     checks = all_checks()
     chosen = (
-        {c.code for s in config.select for c in matching(s, checks)}
+        selected(config.select, checks)
         if config.select
-        else {c.code for c in checks}
+        else {c.code for c in checks if not c.opt_in}
     )
     chosen -= {c.code for s in config.ignore for c in matching(s, checks)}
+    return tuple(item for item in catalogue(config) if item.check.code in chosen)
+
+
+def catalogue(config: Config) -> tuple[ConfiguredCheck, ...]:
+    """Every check with its configured severity and options, selected or not."""
     return tuple(
         ConfiguredCheck(
             check,
@@ -249,6 +268,5 @@ def configured_checks(config: Config) -> tuple[ConfiguredCheck, ...]:
             else check.severity,
             MappingProxyType({**check.defaults, **config.options.get(check.code, {})}),
         )
-        for check in checks
-        if check.code in chosen
+        for check in all_checks()
     )

@@ -243,6 +243,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             message=f"{person}'s age does not fit: {a.says} against {b.says}.",
             explanation=why,
             suggestion=f"Check {person}'s date of birth and recompute the age.",
+            topic=f"{person}'s age",
+            sides=((str(a.rows[0]["doc_id"]), a.says), (str(b.rows[0]["doc_id"]), b.says)),
         )
 
 
