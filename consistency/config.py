@@ -3,10 +3,11 @@
 code, group or severity is an error with a hint.
 
 ```toml
-[tool.consistency]            # in consistency.toml: the same keys at top level
+[tool.consistency]            # in consistency.toml: this table, or its keys at top level
 select = ["temporal", "N001"] # codes, code prefixes (T), groups or dotted names
-ignore = ["C006"]
+ignore = ["E001"]
 fail-on = "warning"           # error, warning, info or never
+show = "warning"              # the least severity the reports show: error, warning or info
 format = "rich"
 
 [tool.consistency.severity]
@@ -41,10 +42,12 @@ from consistency.checks.registry import all_checks
 
 CONFIG_FILES: Final = ("consistency.toml", "pyproject.toml")
 FAIL_ON: Final = ("error", "warning", "info", "never")
+SHOW: Final = ("error", "warning", "info")
 TOP_KEYS: Final = (
     "select",
     "ignore",
     "fail-on",
+    "show",
     "format",
     "severity",
     "checks",
@@ -62,6 +65,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
+    show: str = "info"
     format: str = "rich"
     severity: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -114,10 +118,28 @@ def load_config(path: Path | None) -> Config:
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    section = data.get("tool", {}).get("consistency", {}) if path.name == "pyproject.toml" else data
-    if not isinstance(section, dict):
+    return parse_config(_section(data, path), origin=str(path))
+
+
+def _section(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The configuration in a file: ``[tool.consistency]``, or in a consistency.toml the
+    top-level keys as well (not both)."""
+    tool = data.get("tool", {})
+    table = tool.get("consistency") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.consistency] must be a table")
-    return parse_config(section, origin=str(path))
+    if path.name == "pyproject.toml":
+        return table or {}
+    if table is None:
+        return data
+    others = sorted(set(data) - {"tool"})
+    if others or set(tool) != {"consistency"}:
+        extra = others or sorted(f"tool.{k}" for k in set(tool) - {"consistency"})
+        raise ConfigError(
+            f"{path}: both [tool.consistency] and other keys ({', '.join(extra)}); "
+            "use one or the other"
+        )
+    return dict(table)
 
 
 def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
@@ -131,12 +153,13 @@ def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
     ignore = tuple(_string_list(section, "ignore", where))
     for selector in (*select, *ignore):
         if not matching(selector, checks):
-            raise ConfigError(
-                f"{where} {selector!r} matches no check{_hint(selector, _selectors(checks))}"
-            )
+            raise ConfigError(f"{where} {selector!r} {no_match(selector, checks)}")
     fail_on = str(section.get("fail-on", "error"))
     if fail_on not in FAIL_ON:
         raise ConfigError(f"{where} fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    show = str(section.get("show", "info"))
+    if show not in SHOW:
+        raise ConfigError(f"{where} show must be one of {', '.join(SHOW)}, not {show!r}")
     codes = {c.code: c for c in checks}
     severity = dict(_table(section, "severity", where, 'T001 = "error"'))
     for code, value in severity.items():
@@ -169,6 +192,7 @@ def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
         select=select,
         ignore=ignore,
         fail_on=fail_on,
+        show=show,
         format=str(section.get("format", "rich")),
         severity=severity,
         options=options,
@@ -199,6 +223,16 @@ def _check_option(name: str, key: str, value: Any, default: Any) -> None:
         raise ConfigError(f"{name} must be a finite number, not negative; got {value!r}")
     if ("score" in key or "similarity" in key) and value > 1:
         raise ConfigError(f"{name} is a score between 0 and 1; got {value!r}")
+
+
+def no_match(selector: str, checks: Iterable[Check]) -> str:
+    """Why a selector is refused, with a hint: a close name, or ``show`` for a severity."""
+    if selector.lower() in SHOW:
+        return (
+            "matches no check; to leave out findings below a severity, "
+            'show the others: --show warning (config: show = "warning")'
+        )
+    return f"matches no check{_hint(selector, _selectors(checks))}"
 
 
 def _string_list(section: Mapping[str, Any], key: str, where: str) -> list[str]:

@@ -26,6 +26,7 @@ from consistency.ingest import (
     find_dropped,
     load_groups,
 )
+from consistency.ingest.model import Stdin
 from consistency.join import align
 from consistency.normalize.canonical import canonicalize
 from consistency.parsed import ParsedDocument
@@ -144,12 +145,15 @@ def load_inputs(
     against: Iterable[str | Path] | None,
     *,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> tuple[list[Document], list[InputProblem]]:
-    """Every input document; in draft mode the drafts and their sources with their roles."""
+    """Every input document; in draft mode the drafts and their sources with their roles.
+
+    The path ``-`` (among the drafts or the sources) is ``stdin``."""
     if against is None:
-        (documents,), problems = load_groups([paths], limits=limits)
+        (documents,), problems = load_groups([paths], limits=limits, stdin=stdin)
         return documents, problems
-    (drafts, sources), problems = load_groups([paths, against], limits=limits)
+    (drafts, sources), problems = load_groups([paths, against], limits=limits, stdin=stdin)
     return assign_roles(drafts, sources), problems
 
 
@@ -159,12 +163,14 @@ def extract(
     against: Iterable[str | Path] | None = None,
     progress: Progress = _silent,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> RunResult:
     """Read, clean, parse, anchor and extract: documents, sentences, facts, dropped.
 
-    With ``against``, ``paths`` are drafts and ``against`` their sources.
+    With ``against``, ``paths`` are drafts and ``against`` their sources; the
+    path ``-`` reads ``stdin``.
     """
-    documents, problems = load_inputs(paths, against, limits=limits)
+    documents, problems = load_inputs(paths, against, limits=limits, stdin=stdin)
     parsed = propagate_anchors(list(parse_documents(documents, progress=progress)))
     progress("extract", 0, 1)
     facts = canonicalize(in_sentences(extract_facts(parsed)), {p.doc_id: p.text for p in parsed})
@@ -186,13 +192,14 @@ def check(
     checks: tuple[Check | ConfiguredCheck, ...] | None = None,
     progress: Progress = _silent,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> RunResult:
     """A full run: extraction, the cross-source join, and the checks.
 
     With ``against``, ``paths`` are drafts checked against those sources, and
     the run also holds the draft's support table.
     """
-    run = extract(paths, against=against, progress=progress, limits=limits)
+    run = extract(paths, against=against, progress=progress, limits=limits, stdin=stdin)
     progress("join", 0, 1)
     alignments = align(run.tables["facts"], run.tables["sentences"], run.tables["documents"])
     progress("join", 1, 1)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from consistency.ingest.cleaning import blank_out, find_dropped
 from consistency.ingest.discover import Found, discover
-from consistency.ingest.model import Document, InputError, InputProblem, display_path
+from consistency.ingest.model import (
+    STDIN,
+    Document,
+    InputError,
+    InputProblem,
+    Stdin,
+    display_path,
+)
 from consistency.ingest.naming import Name, unique_ids
-from consistency.ingest.readers import READERS, W_SAME_FILE, Limits
+from consistency.ingest.readers import E_NOT_FOUND, READERS, W_SAME_FILE, Limits
 
 __all__ = [
     "Document",
@@ -42,6 +50,34 @@ def _read(found: Found, limits: Limits, problems: list[InputProblem]) -> list[Do
         return []
 
 
+def _read_stdin(
+    stdin: Stdin | None, limits: Limits, problems: list[InputProblem]
+) -> list[tuple[Name, Document]]:
+    """The documents of standard input, read by the reader of its name's format, and
+    named by that name (its path and its id)."""
+    name = Path(stdin.name if stdin else "stdin.txt")
+    if stdin is None:
+        problems.append(InputProblem(STDIN, E_NOT_FOUND, "standard input was not read"))
+        return []
+    found_problems: list[InputProblem] = []
+    with tempfile.TemporaryDirectory(prefix="consistency-stdin-") as tmp:
+        copy = Path(tmp) / (name.name or "stdin.txt")
+        copy.write_bytes(stdin.data)
+        files, trouble = discover([copy])
+        found_problems += trouble
+        read = [(f, d) for f in files for d in _read(f, limits, found_problems)]
+    shown, where = display_path(copy), str(name)
+    problems += [replace(p, path=p.path.replace(shown, where, 1)) for p in found_problems]
+    stem = (*name.parent.parts, name.stem) if name.stem else ("stdin",)
+    return [
+        (
+            Name((*stem, d.doc_id) if d.format == "jsonl" else stem, 1),
+            replace(d, path=d.path.replace(shown, where, 1)),
+        )
+        for _, d in read
+    ]
+
+
 def _name(found: Found, document: Document) -> Name:
     chain = found.chain
     if document.format == "jsonl":
@@ -50,19 +86,29 @@ def _name(found: Found, document: Document) -> Name:
 
 
 def load_groups(
-    groups: Sequence[Iterable[str | Path]], *, limits: Limits | None = None
+    groups: Sequence[Iterable[str | Path]],
+    *,
+    limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> tuple[list[list[Document]], list[InputProblem]]:
     """Read several groups of inputs (drafts, sources) as one run; problems are collected.
 
     A file named twice (in one group or in two, or through a link) is read once,
     in the first group that names it, with a note. Ids are unique across groups.
+    The path ``-`` is standard input, given as ``stdin`` (read in the first group
+    that names it).
     """
     limits = limits or Limits()
     problems: list[InputProblem] = []
     first: dict[tuple[int, int], Path] = {}
-    read: list[tuple[int, Found, Document]] = []
-    for group, paths in enumerate(groups):
-        files, trouble = discover(paths)
+    read: list[tuple[int, Name, Document]] = []
+    piped = False
+    for group, given in enumerate(groups):
+        paths = list(given)
+        if STDIN in (str(p) for p in paths) and not piped:
+            piped = True
+            read += [(group, n, d) for n, d in _read_stdin(stdin, limits, problems)]
+        files, trouble = discover(p for p in paths if str(p) != STDIN)
         problems += trouble
         for found in files:
             try:
@@ -82,15 +128,17 @@ def load_groups(
                 continue
             if key is not None:
                 first[key] = found.path
-            read += [(group, found, d) for d in _read(found, limits, problems)]
-    ids = unique_ids([_name(found, d) for _, found, d in read])
+            read += [(group, _name(found, d), d) for d in _read(found, limits, problems)]
+    ids = unique_ids([name for _, name, _ in read])
     out: list[list[Document]] = [[] for _ in groups]
     for (group, _, document), doc_id in zip(read, ids, strict=True):
         out[group].append(replace(document, doc_id=doc_id))
     return out, problems
 
 
-def load(paths: Iterable[str | Path], *, limits: Limits | None = None) -> LoadResult:
-    """Read every input; problems are collected, never raised."""
-    (documents,), problems = load_groups([paths], limits=limits)
+def load(
+    paths: Iterable[str | Path], *, limits: Limits | None = None, stdin: Stdin | None = None
+) -> LoadResult:
+    """Read every input; problems are collected, never raised (``-`` reads ``stdin``)."""
+    (documents,), problems = load_groups([paths], limits=limits, stdin=stdin)
     return LoadResult(documents, problems)

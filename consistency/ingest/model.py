@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,16 @@ class InputError(Exception):
         self.message = message
         #: The line of the file the problem is on, when known.
         self.line = line
+
+
+#: The path that stands for standard input.
+STDIN: Final = "-"
+
+
+@dataclass(frozen=True)
+class Stdin:
+    """What was read from standard input, and the file name it stands for: the name's
+    suffix chooses the format and its stem the document id (``--stdin-filename``)."""
+
+    data: bytes
+    name: str = "stdin.txt"

@@ -81,12 +81,14 @@ def json_output() -> str:
             "| `summary.documents` | articles read |",
             "| `summary.facts` | facts extracted |",
             "| `summary.flags` | counts by severity: `error`, `warning`, `info` |",
+            "| `summary.by_check` | counts by check code |",
+            "| `summary.show` | the least severity listed in `flags` (`--show`) |",
             "| `summary.input_errors` | inputs that could not be read (notes not counted) |",
             "| `summary.hidden_by_baseline` | flags left out because the baseline records them |",
             "| `documents` | rows of documents.csv (see audit-files.md) |",
             "| `errors` | `{path, code, level, message}` for each input that could not be read"
             " (`level` `error`) and each note (`note`) |",
-            "| `flags` | rows of flags.csv (see audit-files.md) |",
+            "| `flags` | rows of flags.csv at or above `summary.show` (see audit-files.md) |",
             "",
         ]
     )
