@@ -6,7 +6,6 @@ The CLI only wires; reporters format, the pipeline computes.
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -32,7 +31,7 @@ from consistency.exitcodes import ExitCode
 from consistency.guard import guarded, say, silence_stdout
 from consistency.ingest import Limits
 from consistency.ingest.model import STDIN, Stdin
-from consistency.report import REPORTERS, Report, reporter
+from consistency.report import REPORTERS, Report, html_site, reporter
 from consistency.report.audit import CHECK_TABLES, EXTRACT_TABLES, new_run_dir, write_audit
 from consistency.report.catalogue import render_checks, render_explain
 from consistency.report.progress import progress_bar
@@ -308,13 +307,9 @@ def run(
     )
     for problem in result.problems:
         say(str(problem) if problem.is_error else f"note: {problem}")
-    extra: dict[str, str] = {}
-    if args.command == "check" or config.format == "html":
-        page = io.StringIO()
-        REPORTERS["html"](report, page)
-        extra["report.html"] = page.getvalue()
+    pages = html_site.pages(report) if args.command == "check" or config.format == "html" else {}
     try:
-        write_audit(out, {name: result.tables[name] for name in names}, extra)
+        write_audit(out, {name: result.tables[name] for name in names}, pages)
     except OSError as exc:
         return _fail(f"cannot write audit files to {out}: {exc.strerror or exc}")
     status = exit_status(report)

@@ -13,12 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Final
 
 from consistency.checks.base import Evidence, Finding, Severity, Side
-
-#: At most this many distinct explanations are kept in a merged finding.
-MAX_EXPLANATIONS: Final = 3
 
 
 def _token(evidence: Evidence) -> tuple[str, ...]:
@@ -79,9 +75,9 @@ def _merged(group: list[Finding], severity: Severity) -> Finding:
         evidence.sort(key=lambda e: e.doc_id not in deviates)
     sides = _sides(group)
     explanations = _unique(f.explanation for f in group)
-    explanation = " ".join(explanations[:MAX_EXPLANATIONS])
-    if len(explanations) > MAX_EXPLANATIONS:
-        explanation += f" ({len(explanations) - MAX_EXPLANATIONS} more pairs of sources alike.)"
+    explanation = explanations[0]
+    if len(explanations) > 1:
+        explanation += f" ({len(explanations) - 1} more pair(s) of sources alike.)"
     return replace(
         group[0],
         evidence=tuple(evidence),

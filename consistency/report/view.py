@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any, Final
 
 import pandas as pd
 
+from consistency.lang.compare import interval, numbers_compatible
 from consistency.report.base import Report
 from consistency.tables import SCHEMAS, frame, records
 
@@ -230,8 +232,11 @@ def _by_check(flags: pd.DataFrame) -> tuple[CheckCount, ...]:
     return tuple(sorted(out, key=lambda c: (severity_rank(c.severity), -c.count, c.code)))
 
 
-def build(report: Report) -> RunView:
-    """The view of a report: stories in order of their worst finding, findings first."""
+def build(report: Report, *, one_story: bool = False) -> RunView:
+    """The view of a report: stories in order of their worst finding, findings first.
+
+    ``one_story``: all the report's sources as one story (a page of one story's report).
+    """
     documents = _table(report, "documents")
     facts = _table(report, "facts")
     flags = _table(report, "flags")
@@ -239,9 +244,9 @@ def build(report: Report) -> RunView:
     support = report.tables.get("support")
     threshold = severity_rank(report.show)
     shown = rows_where(flags, [severity_rank(s) <= threshold for s in flags["severity"]])
-    story_of = {str(d): str(s) if pd.notna(s) else NO_STORY for d, s in
+    story_of = {str(d): str(s) if pd.notna(s) and not one_story else NO_STORY for d, s in
                 zip(documents["doc_id"], documents["story"], strict=True)}  # fmt: skip
-    keys = list(dict.fromkeys(story_of.values()))
+    keys = list(dict.fromkeys(story_of.values())) or ([NO_STORY] if one_story else [])
     names = slugs(keys)
     doc_ids = set(story_of)
     drafts = set(documents.loc[documents["role"] == "draft", "doc_id"].astype(str))
@@ -269,7 +274,7 @@ def build(report: Report) -> RunView:
         stories.append(
             StoryView(
                 key=key,
-                label=key or ("all sources" if len(keys) == 1 else "(no story)"),
+                label=_label(key, documents if one_story else story_docs, len(keys)),
                 slug=names[key],
                 documents=story_docs.reset_index(drop=True),
                 flags=rows_where(shown, about_draft),
@@ -293,6 +298,16 @@ def build(report: Report) -> RunView:
     )
 
 
+def _label(key: str, documents: pd.DataFrame, n_stories: int) -> str:
+    """A story's name: its key, else the one story key its sources share."""
+    if key:
+        return key
+    named = {str(s) for s in documents["story"].dropna()}
+    if len(named) == 1:
+        return named.pop()
+    return "all sources" if n_stories == 1 else "(no story)"
+
+
 def _problems_first(support: pd.DataFrame) -> pd.DataFrame:
     order = [STATUSES.index(s) if s in STATUSES else len(STATUSES) for s in support["status"]]
     return (
@@ -301,3 +316,151 @@ def _problems_first(support: pd.DataFrame) -> pd.DataFrame:
         .drop(columns="_order")
         .reset_index(drop=True)
     )
+
+
+# --- pictures: what the timeline and the dot plots draw ------------------------------
+
+#: Dates finer than this many days go on a story's timeline (days, weeks, months).
+TIMELINE_MAX_DAYS: Final = 31
+#: The timeline spans at most this many days around the story's middle date.
+TIMELINE_WINDOW_DAYS: Final = 2 * 366
+#: Figures compared in dot plots.
+PLOT_KINDS: Final = ("money", "percent", "quantity", "age", "ordinal")
+MAX_PLOTS: Final = 24
+
+
+@dataclass(frozen=True)
+class DateMark:
+    """One date a source gives, on its row of the story's timeline."""
+
+    fact_id: str
+    doc_id: str
+    text: str
+    start: date
+    end: date
+    #: The date is in a conflict of the join, or evidence of a finding.
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    rows: tuple[tuple[str, tuple[DateMark, ...]], ...]  # (doc_id, marks), one per source
+    first: date
+    last: date
+    #: Dates outside the window drawn, not shown.
+    left_out: int = 0
+
+
+@dataclass(frozen=True)
+class Dot:
+    """What one source says of a figure compared across sources."""
+
+    fact_id: str
+    doc_id: str
+    text: str
+    value: float
+    low: float
+    high: float
+    odd: bool
+
+
+@dataclass(frozen=True)
+class ValuePlot:
+    """A figure the sources of a story give: one dot per source, the odd one out marked."""
+
+    kind: str
+    thing: str
+    unit: str
+    relation: str
+    dots: tuple[Dot, ...]
+
+
+def _evidence_facts(flags: pd.DataFrame) -> set[str]:
+    return {t for related in flags["related"].dropna() for t in str(related).split()}
+
+
+def timeline(story: StoryView, facts: pd.DataFrame) -> Timeline | None:
+    """The dates each source of a story gives, finer than a month, one row per source."""
+    relation = {f: c.fact_relation[f] for c in story.clusters for f in c.fact_ids}
+    flagged = _evidence_facts(pd.concat([story.flags, story.between_sources]))
+    mine = facts[facts["doc_id"].astype(str).isin(story.doc_ids) & (facts["kind"] == "date")]
+    marks: list[DateMark] = []
+    for fact in records(mine):
+        if not fact.get("time_start") or not fact.get("time_end"):
+            continue
+        start, end = date.fromisoformat(fact["time_start"]), date.fromisoformat(fact["time_end"])
+        if (end - start).days >= TIMELINE_MAX_DAYS:
+            continue
+        fid = str(fact["fact_id"])
+        marks.append(
+            DateMark(
+                fid, str(fact["doc_id"]), str(fact["text"]), start, end,
+                relation.get(fid) == "conflict" or fid in flagged,
+            )
+        )  # fmt: skip
+    if not marks:
+        return None
+    days = sorted(m.start for m in marks)
+    middle = days[len(days) // 2]
+    half = timedelta(days=TIMELINE_WINDOW_DAYS // 2)
+    shown = [m for m in marks if middle - half <= m.start and m.end <= middle + half]
+    rows = tuple(
+        (doc, tuple(sorted((m for m in shown if m.doc_id == doc), key=lambda m: m.start)))
+        for doc in story.doc_ids
+    )
+    return Timeline(
+        rows,
+        min(m.start for m in shown),
+        max(m.end for m in shown),
+        left_out=len(marks) - len(shown),
+    )
+
+
+def _odd_one_out(dots: list[Dot], deviates: set[str]) -> set[str]:
+    """The source a finding names as deviating, else the one whose value alone disagrees
+    with all the others while those agree with each other (three sources or more)."""
+    named = {d.doc_id for d in dots} & deviates
+    if named:
+        return named
+    if len({d.doc_id for d in dots}) < 3:
+        return set()
+
+    def agree(a: Dot, b: Dot) -> bool:
+        return numbers_compatible((a.low, a.high), (b.low, b.high))
+
+    odd = [d for d in dots if not any(agree(d, o) for o in dots if o.doc_id != d.doc_id)]
+    rest = [d for d in dots if d not in odd]
+    if len({d.doc_id for d in odd}) == 1 and all(agree(a, b) for a in rest for b in rest):
+        return {odd[0].doc_id}
+    return set()
+
+
+def value_plots(story: StoryView, facts: pd.DataFrame) -> list[ValuePlot]:
+    """The figures the join compared across the story's sources, disputed ones first."""
+    by_id = {str(f["fact_id"]): f for f in records(facts)}
+    flags = pd.concat([story.flags, story.between_sources])
+    deviates = {d for v in flags["deviates"].dropna() for d in str(v).split()}
+    plots: list[ValuePlot] = []
+    for cluster in story.clusters:
+        rows = [by_id[f] for f in cluster.fact_ids if f in by_id]
+        rows = [r for r in rows if r["kind"] in PLOT_KINDS and r.get("value") is not None]
+        if len({r["doc_id"] for r in rows}) < 2 or cluster.relation == "agree":
+            continue
+        dots = []
+        for row in rows:
+            bounds = interval(row["value"], row.get("value_low"), row.get("value_high"))
+            low, high = bounds if bounds else (row["value"], row["value"])
+            dots.append(Dot(str(row["fact_id"]), str(row["doc_id"]), str(row["text"]),
+                            float(row["value"]), low, high, False))  # fmt: skip
+        odd = _odd_one_out(dots, deviates)
+        first = rows[0]
+        plots.append(
+            ValuePlot(
+                kind=str(first["kind"]),
+                thing=str(first.get("object") or first["kind"]),
+                unit=str(first.get("unit") or ""),
+                relation=cluster.relation,
+                dots=tuple(replace(d, odd=d.doc_id in odd) for d in dots),
+            )
+        )
+    return plots[:MAX_PLOTS]
