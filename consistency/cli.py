@@ -15,7 +15,6 @@ from consistency import __version__, pipeline
 from consistency.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from consistency.checks import ConfiguredCheck
 from consistency.checks.base import Severity
-from consistency.checks.registry import all_checks
 from consistency.config import (
     FAIL_ON,
     Config,
@@ -24,8 +23,7 @@ from consistency.config import (
     configured_checks,
     find_config,
     load_config,
-    matching,
-    no_match,
+    overridden,
 )
 from consistency.exitcodes import ExitCode
 from consistency.guard import guarded, say, silence_stdout
@@ -171,10 +169,6 @@ def exit_status(report: Report) -> ExitCode:
 def resolve_config(args: argparse.Namespace) -> Config:
     config = load_config(args.config or find_config(Path.cwd()))
     overrides: dict[str, object] = {}
-    if getattr(args, "select", None):
-        overrides["select"] = tuple(args.select)
-    if getattr(args, "ignore", None):
-        overrides["ignore"] = config.ignore + tuple(args.ignore)
     if getattr(args, "fail_on", None):
         overrides["fail_on"] = args.fail_on
     if getattr(args, "show", None):
@@ -182,9 +176,9 @@ def resolve_config(args: argparse.Namespace) -> Config:
     if getattr(args, "format", None):
         overrides["format"] = args.format
     config = replace(config, **overrides)  # type: ignore[arg-type]
-    for selector in (*config.select, *config.ignore):
-        if not matching(selector, all_checks()):
-            raise ConfigError(f"--select/--ignore {selector!r} {no_match(selector, all_checks())}")
+    config = overridden(
+        config, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None)
+    )
     if config.format not in REPORTERS:
         raise ConfigError(f"{config.origin}: unknown format {config.format!r}")
     return config

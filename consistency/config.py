@@ -31,7 +31,7 @@ import difflib
 import math
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -223,6 +223,26 @@ def _check_option(name: str, key: str, value: Any, default: Any) -> None:
         raise ConfigError(f"{name} must be a finite number, not negative; got {value!r}")
     if ("score" in key or "similarity" in key) and value > 1:
         raise ConfigError(f"{name} is a score between 0 and 1; got {value!r}")
+
+
+def overridden(
+    config: Config,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    where: str = "--select/--ignore",
+) -> Config:
+    """The configuration with its selection replaced (``select``) or extended
+    (``ignore``), each selector checked against the catalogue."""
+    if select:
+        config = replace(config, select=tuple(select))
+    if ignore:
+        config = replace(config, ignore=config.ignore + tuple(ignore))
+    checks = all_checks()
+    for selector in (*config.select, *config.ignore):
+        if not matching(selector, checks):
+            raise ConfigError(f"{where} {selector!r} {no_match(selector, checks)}")
+    return config
 
 
 def no_match(selector: str, checks: Iterable[Check]) -> str:

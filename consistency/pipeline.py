@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -26,7 +25,7 @@ from consistency.ingest import (
     find_dropped,
     load_groups,
 )
-from consistency.ingest.model import Stdin
+from consistency.ingest.model import Input, Stdin
 from consistency.join import align
 from consistency.normalize.canonical import canonicalize
 from consistency.parsed import ParsedDocument
@@ -141,8 +140,8 @@ def error_rows(problems: Iterable[InputProblem]) -> list[dict[str, object]]:
 
 
 def load_inputs(
-    paths: Iterable[str | Path],
-    against: Iterable[str | Path] | None,
+    paths: Iterable[Input],
+    against: Iterable[Input] | None,
     *,
     limits: Limits | None = None,
     stdin: Stdin | None = None,
@@ -158,9 +157,9 @@ def load_inputs(
 
 
 def extract(
-    paths: Iterable[str | Path],
+    paths: Iterable[Input],
     *,
-    against: Iterable[str | Path] | None = None,
+    against: Iterable[Input] | None = None,
     progress: Progress = _silent,
     limits: Limits | None = None,
     stdin: Stdin | None = None,
@@ -186,9 +185,9 @@ def extract(
 
 
 def check(
-    paths: Iterable[str | Path],
+    paths: Iterable[Input],
     *,
-    against: Iterable[str | Path] | None = None,
+    against: Iterable[Input] | None = None,
     checks: tuple[Check | ConfiguredCheck, ...] | None = None,
     progress: Progress = _silent,
     limits: Limits | None = None,

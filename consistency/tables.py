@@ -52,7 +52,7 @@ DOCUMENTS = Schema(
     _cols(
         ("doc_id", STR, "unique in the run: path relative to its input, no suffix; or JSONL id"),
         ("path", STR, "file it came from (with :LINE for JSONL)"),
-        ("format", STR, "txt, md, html or jsonl"),
+        ("format", STR, "txt, md, html, jsonl, or record (given to the Python API)"),
         ("encoding", STR, "encoding the file was read in: UTF-8, UTF-16LE, Windows-1252 ..."),
         ("source", STR, "outlet or source name (metadata, else the file name)"),
         ("title", STR, "headline (metadata, else the first line when it reads as one)"),

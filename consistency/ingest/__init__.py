@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from consistency.ingest.cleaning import blank_out, find_dropped
 from consistency.ingest.discover import Found, discover
 from consistency.ingest.model import (
     STDIN,
     Document,
+    Input,
     InputError,
     InputProblem,
     Stdin,
     display_path,
 )
 from consistency.ingest.naming import Name, unique_ids
-from consistency.ingest.readers import E_NOT_FOUND, READERS, W_SAME_FILE, Limits
+from consistency.ingest.readers import (
+    E_NOT_FOUND,
+    READERS,
+    W_SAME_FILE,
+    Limits,
+    record_document,
+    record_id,
+)
 
 __all__ = [
     "Document",
@@ -85,8 +94,32 @@ def _name(found: Found, document: Document) -> Name:
     return Name((*chain[:-1], Path(chain[-1]).stem), len(found.relative))
 
 
+def _read_records(
+    records: list[tuple[int, Mapping[str, Any]]], limits: Limits, problems: list[InputProblem]
+) -> list[tuple[Name, Document]]:
+    """Articles given as records (``text`` and metadata), named ``<record N>`` by their
+    place N among the run's inputs (counted from 1)."""
+    out: list[tuple[Name, Document]] = []
+    for n, record in records:
+        where = f"<record {n}>"
+        try:
+            document = record_document(
+                dict(record),
+                path=where,
+                fmt="record",
+                doc_id=record_id(dict(record), "record", n),
+                source=f"record-{n}",
+                limits=limits,
+            )
+        except InputError as exc:
+            problems.append(InputProblem(where, exc.code, exc.message))
+            continue
+        out.append((Name((document.doc_id,), 1), document))
+    return out
+
+
 def load_groups(
-    groups: Sequence[Iterable[str | Path]],
+    groups: Sequence[Iterable[Input]],
     *,
     limits: Limits | None = None,
     stdin: Stdin | None = None,
@@ -96,15 +129,22 @@ def load_groups(
     A file named twice (in one group or in two, or through a link) is read once,
     in the first group that names it, with a note. Ids are unique across groups.
     The path ``-`` is standard input, given as ``stdin`` (read in the first group
-    that names it).
+    that names it); a mapping is an article given as a record (see
+    :func:`~consistency.ingest.readers.record_document`).
     """
     limits = limits or Limits()
     problems: list[InputProblem] = []
     first: dict[tuple[int, int], Path] = {}
     read: list[tuple[int, Name, Document]] = []
     piped = False
+    n_records = 0
     for group, given in enumerate(groups):
-        paths = list(given)
+        items = list(given)
+        paths = [p for p in items if not isinstance(p, Mapping)]
+        records = [r for r in items if isinstance(r, Mapping)]
+        numbered = list(enumerate(records, start=n_records + 1))
+        n_records += len(records)
+        read += [(group, n, d) for n, d in _read_records(numbered, limits, problems)]
         if STDIN in (str(p) for p in paths) and not piped:
             piped = True
             read += [(group, n, d) for n, d in _read_stdin(stdin, limits, problems)]
@@ -137,7 +177,7 @@ def load_groups(
 
 
 def load(
-    paths: Iterable[str | Path], *, limits: Limits | None = None, stdin: Stdin | None = None
+    paths: Iterable[Input], *, limits: Limits | None = None, stdin: Stdin | None = None
 ) -> LoadResult:
     """Read every input; problems are collected, never raised (``-`` reads ``stdin``)."""
     (documents,), problems = load_groups([paths], limits=limits, stdin=stdin)

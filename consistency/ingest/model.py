@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
+from pathlib import Path
+from typing import Any, Final
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ class InputError(Exception):
         #: The line of the file the problem is on, when known.
         self.line = line
 
+
+#: An input: a file or folder, ``-`` (standard input), or an article given as a record.
+Input = str | Path | Mapping[str, Any]
 
 #: The path that stands for standard input.
 STDIN: Final = "-"

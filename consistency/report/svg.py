@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Final
 
+from consistency.lang.calendar import MONTHS
 from consistency.report.view import Timeline, ValuePlot
 
 LABEL_W: Final = 150
@@ -20,7 +21,8 @@ AXIS_H: Final = 30
 PAD: Final = 16
 PLOT_LABEL_W: Final = 110
 DOT_ROW_H: Final = 20
-MONTHS: Final = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
+#: Month number → its three-letter name, from the calendar's word list.
+MONTH_ABBR: Final = {n: w.capitalize() for w, n in MONTHS.items() if len(w) == 3}
 
 Escape = Callable[[object], str]
 
@@ -37,16 +39,13 @@ def _day_ticks(first: date, last: date) -> list[tuple[date, str]]:
         ticks, month = [], date(first.year, first.month, 1)
         while month <= last:
             if month >= first:
-                ticks.append((month, f"{MONTHS[month.month - 1]} {month.year}"))
+                ticks.append((month, f"{MONTH_ABBR.get(month.month, month.month)} {month.year}"))
             y, m = divmod(month.month - 1 + step, 12)
             month = date(month.year + y, m + 1, 1)
         return ticks
     step = max(1, math.ceil((span + 1) / 6))
-    return [
-        (first + timedelta(days=n), f"{(first + timedelta(days=n)).day} "
-         f"{MONTHS[(first + timedelta(days=n)).month - 1]}")
-        for n in range(0, span + 1, step)
-    ]  # fmt: skip
+    days = [first + timedelta(days=n) for n in range(0, span + 1, step)]
+    return [(day, f"{day.day} {MONTH_ABBR.get(day.month, day.month)}") for day in days]
 
 
 def timeline_svg(
