@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,14 @@ def test_catalogue_and_explain_show_opt_in_checks(
     assert " off " in row and "opt-in" in row
     assert main(["explain", "C003"]) == ExitCode.OK
     assert "opt-in: runs only when selected (--select C003)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["consistency.toml", "pyproject.toml"])
+def test_the_readme_example_works_pasted_into_either_file(name: str, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(\[tool\.consistency\].*?)```", readme, re.S)
+    assert example is not None
+    (tmp_path / name).write_text(example.group(1), encoding="utf-8")
+    config = load_config(tmp_path / name)
+    assert config.fail_on == "warning" and config.show == "warning"
+    assert config.options["N001"]["tolerance"] == 0.05

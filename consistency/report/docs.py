@@ -53,10 +53,17 @@ def audit_files() -> str:
             lines += [f"| `{code}` | {text} |" for code, text in INPUT_CODES.items()]
             lines.append("")
     lines += [
-        "## report.html",
+        "## report.html and the story pages",
         "",
-        "One self-contained page per `check` run: the sources side by side with their facts",
-        "highlighted, the flags linked to their evidence, and the facts joined across sources.",
+        "`check` writes `report.html` (and `extract` with `--format html`). A run of one story",
+        "is that story's page; a run of several is an index of its stories (sources, findings",
+        "by severity, the first findings, worst story first) with one page per story beside",
+        "it, `story-SLUG.html`. A story page is self-contained (inline style, script and SVG,",
+        "no requests): in draft mode the draft's facts and their support, problems first; the",
+        "findings beside the sources in full with facts and evidence highlighted; a timeline",
+        "of the dates each source gives; a dot plot of each figure the sources give",
+        "differently (the odd one out marked); the facts joined across sources; and what each",
+        "source alone says, by kind.",
         "",
     ]
     return "\n".join(lines)
