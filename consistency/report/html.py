@@ -25,8 +25,7 @@ import pandas as pd
 
 from consistency.report import svg, view
 from consistency.report.base import Report
-from consistency.report.view import SEVERITIES, StoryView, relation_rank, severity_rank
-from consistency.tables import records
+from consistency.report.view import SEVERITIES, StoryView, relation_rank, severity_rank, table_rows
 
 Row = Mapping[str, Any]
 
@@ -162,7 +161,7 @@ def _rows(report: Report, name: str) -> list[dict[str, Any]]:
     df = report.tables.get(name)
     if df is None or df.empty:
         return []
-    return list(records(df))
+    return table_rows(df)
 
 
 def _number(value: float) -> str:
@@ -226,13 +225,17 @@ class Page:
     flag_evidence: list[list[tuple[str, int, int]]]
     #: The report seen as one story (all its sources): clusters, coverage, support.
     story: StoryView
+    #: Dropped lines by document.
+    dropped: dict[str, list[dict[str, Any]]]
 
     @classmethod
-    def build(cls, report: Report) -> Page:
+    def build(cls, report: Report, story: StoryView | None = None) -> Page:
+        """The page of ``report``; ``story`` is its view when already built (else all the
+        report's sources are seen as one story)."""
         documents = _rows(report, "documents")
         facts = _rows(report, "facts")
         shown = report.shown_flags
-        flags = list(records(shown)) if not shown.empty else []
+        flags = list(table_rows(shown)) if not shown.empty else []
         flags.sort(key=lambda f: severity_rank(f.get("severity")))
         fact_key = {str(f["fact_id"]): f"fact-{i}" for i, f in enumerate(facts)}
         by_id = {str(f["fact_id"]): f for f in facts}
@@ -255,8 +258,19 @@ class Page:
             )
             for span, flags_ in users.items()
         }
+        dropped: dict[str, list[dict[str, Any]]] = {}
+        for line in _rows(report, "dropped"):
+            dropped.setdefault(str(line["doc_id"]), []).append(line)
         return cls(
-            report, documents, facts, flags, fact_key, evidence, flag_evidence, _one_story(report)
+            report,
+            documents,
+            facts,
+            flags,
+            fact_key,
+            evidence,
+            flag_evidence,
+            story or _one_story(report),
+            dropped,
         )
 
     def label(self, doc_id: str) -> str:
@@ -488,8 +502,7 @@ def _doc_spans(page: Page, doc_id: str) -> list[Span]:
             f"dropped: {d['reason']}",
             data=(("reason", str(d["reason"])),),
         )
-        for d in _rows(page.report, "dropped")
-        if d["doc_id"] == doc_id
+        for d in page.dropped.get(doc_id, [])
     ]
     for ev in page.evidence.values():
         if ev.doc_id != doc_id:
@@ -588,7 +601,7 @@ def _draft_view(page: Page) -> str:
     counts = support["status"].value_counts()
     lede = " · ".join(f"{int(counts.get(s, 0))} {STATUS_WORD[s]}" for s in STATUS_WORD)
     rows = []
-    for row in records(support):
+    for row in table_rows(support):
         status = str(row["status"])
         key = page.fact_key.get(str(row["fact_id"]))
         said = esc(_excerpt(row["text"]))
@@ -668,19 +681,20 @@ def _coverage(page: Page) -> str:
     )
     lists = []
     unique = page.story.unique_facts
+    by_doc: dict[str, list[str]] = {}
+    for fact_id, doc_id, kind, text in zip(
+        unique["fact_id"], unique["doc_id"], unique["kind"], unique["text"], strict=True
+    ):
+        if str(fact_id) in page.fact_key:
+            by_doc.setdefault(str(doc_id), []).append(
+                f'<li><span class="quiet">{esc(kind)}</span> <a class="jump" '
+                f'href="#{page.fact_key[str(fact_id)]}">{esc(_excerpt(str(text)))}</a></li>'
+            )
     for doc in docs:
-        mine = unique[unique["doc_id"].astype(str) == doc]
-        items = "".join(
-            f'<li><span class="quiet">{esc(f["kind"])}</span> '
-            f'<a class="jump" href="#{page.fact_key[str(f["fact_id"])]}">{esc(_excerpt(f["text"]))}'
-            "</a></li>"
-            for f in records(mine)
-            if str(f["fact_id"]) in page.fact_key
-        )
-        if items:
+        if by_doc.get(doc):
             lists.append(
-                f"<details><summary>{esc(page.label(doc))} ({len(mine)})</summary>"
-                f"<ul>{items}</ul></details>"
+                f"<details><summary>{esc(page.label(doc))} ({len(by_doc[doc])})</summary>"
+                f"<ul>{''.join(by_doc[doc])}</ul></details>"
             )
     return (
         '<section class="coverage" id="coverage"><h2>Only in one source</h2>'
@@ -744,9 +758,16 @@ def head(title: str) -> list[str]:
     ]
 
 
-def document(report: Report, *, title: str | None = None, index_href: str | None = None) -> str:
-    """The page of a report as one HTML document; ``index_href`` links back to the index."""
-    page = Page.build(report)
+def document(
+    report: Report,
+    *,
+    title: str | None = None,
+    index_href: str | None = None,
+    story: StoryView | None = None,
+) -> str:
+    """The page of a report as one HTML document; ``index_href`` links back to the index,
+    ``story`` is the report's view when already built."""
+    page = Page.build(report, story)
     n_docs = len(page.documents)
     if title is None:
         title = f"consistency {report.command}: {n_docs} source{'s' if n_docs != 1 else ''}"

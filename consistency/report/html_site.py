@@ -123,7 +123,7 @@ def pages(report: Report) -> dict[str, str]:
     for story in run.stories:
         title = f"{story.label}: {len(story.documents)} sources"
         out[story_path(story)] = html.document(
-            story_report(report, story), title=title, index_href=INDEX
+            story_report(report, story), title=title, index_href=INDEX, story=story
         )
     return out
 

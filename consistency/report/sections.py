@@ -11,8 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from consistency.report.neutralize import terminal_text
-from consistency.report.view import RELATION_MARK, VALUE_KINDS, StoryView
-from consistency.tables import records
+from consistency.report.view import RELATION_MARK, VALUE_KINDS, StoryView, table_rows
 
 RELATION_STYLE: Final = {
     "agree": "green",
@@ -121,7 +120,7 @@ def support(story: StoryView) -> Table | None:
     table = Table(title=Text("Draft against its sources"), title_justify="left")
     for column in ("status", "kind", "draft says", "sources"):
         table.add_column(column, overflow="fold")
-    for row in records(story.support):
+    for row in table_rows(story.support):
         table.add_row(
             Text(row["status"], style=STATUS_STYLE[row["status"]]),
             plain(row["kind"]),
