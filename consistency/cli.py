@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--against",
         nargs="+",
+        action="extend",
         metavar="SOURCE",
         help="draft mode: check the PATHs as drafts against these sources "
         "(written before the drafts, the last path is the draft)",

@@ -311,13 +311,15 @@ def test_draft_mode_takes_its_paths_in_either_order(
     for order in (
         [str(draft), "--against", str(wire), str(rival)],
         ["--against", str(wire), str(rival), str(draft)],
+        ["--against", str(wire), "--against", str(rival), str(draft)],
     ):
         out = tmp_path / f"o{len(roles)}"
         code, _, err = run(["check", *order, "--out", str(out)], capsys)
         assert code == ExitCode.FLAGS, err
         documents = pd.read_csv(out / "documents.csv")
         roles.append(dict(zip(documents["doc_id"], documents["role"], strict=True)))
-    assert roles[0] == roles[1] == {"draft": "draft", "wire": "source", "rival": "source"}
+    assert roles[0] == roles[1] == roles[2]
+    assert roles[0] == {"draft": "draft", "wire": "source", "rival": "source"}
 
 
 def test_draft_verdict_leaves_out_conflicts_between_the_sources(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from consistency import pipeline
 from consistency.report.base import Report
 from consistency.report.console import excerpt, render
-from tests.conftest import WriteArticle, jsonl
+from tests.conftest import WriteArticle, jsonl, report_of
 
 A = "Exports reached $12 billion last year, the ministry said on Monday.\n"
 B = "Exports reached $21 billion last year, officials said on Monday.\n"
@@ -27,18 +26,6 @@ STORIES = [
     {"id": "budget-post", "story": "budget", "published": DAY,
      "text": "The council approved a budget of $4 million on Friday, officials said."},
 ]  # fmt: skip
-
-
-def report_for(run: pipeline.RunResult, **options: object) -> Report:
-    report = Report(
-        command="check",
-        tables=run.tables,
-        texts={p.doc_id: p.text for p in run.parsed},
-        problems=run.problems,
-        out_dir=None,
-        fail_on="error",
-    )
-    return replace(report, **options)  # type: ignore[arg-type]
 
 
 def rendered(report: Report, width: int, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -69,7 +56,7 @@ def test_plain_report_fits_the_width_and_names_severities(
     width: int, write: WriteArticle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run = pipeline.check([write("a.txt", A), write("b.txt", B)])
-    out = rendered(report_for(run), width, monkeypatch)
+    out = rendered(report_of(run), width, monkeypatch)
     assert "\x1b[" not in out  # no colour codes when NO_COLOR is set
     assert all(len(line) <= width for line in out.splitlines())
     assert "1 error" in out.splitlines()[0]
@@ -81,7 +68,7 @@ def test_plain_report_fits_the_width_and_names_severities(
 def test_findings_come_first_then_each_storys_tables(
     two_stories: pipeline.RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = rendered(report_for(two_stories), 120, monkeypatch).splitlines()
+    lines = rendered(report_of(two_stories), 120, monkeypatch).splitlines()
     assert lines[0].startswith("consistency check: 2 stories, 4 source(s)")
     assert lines[1].startswith("by check: N001 1")
     heads = [n for n, line in enumerate(lines) if " · 2 source(s) · " in line]
@@ -98,7 +85,7 @@ def test_findings_come_first_then_each_storys_tables(
 def test_quiet_prints_the_findings_only(
     two_stories: pipeline.RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = rendered(report_for(two_stories, quiet=True), 120, monkeypatch)
+    out = rendered(report_of(two_stories, quiet=True), 120, monkeypatch)
     assert out.splitlines()[0].startswith("quake · 2 source(s)")
     assert "N001 error" in out
     assert not [line for line in out.splitlines() if line.strip() == "Sources"], "no tables"
@@ -108,7 +95,7 @@ def test_quiet_prints_the_findings_only(
 def test_statistics_count_findings_by_check(
     two_stories: pipeline.RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = rendered(report_for(two_stories, statistics=True), 120, monkeypatch)
+    out = rendered(report_of(two_stories, statistics=True), 120, monkeypatch)
     rows = [line.split() for line in out.splitlines()]
     assert ["1", "N001", "numeric.value_mismatch", "error"] in rows
     assert ["1", "total"] in rows
@@ -120,7 +107,7 @@ def test_show_leaves_out_findings_below_a_severity(
 ) -> None:
     run = pipeline.check([write("a.txt", A), write("b.txt", B)])
     assert "info" in set(run.flags["severity"])
-    out = rendered(report_for(run, show="error"), 120, monkeypatch)
+    out = rendered(report_of(run, show="error"), 120, monkeypatch)
     assert "N001 error" in out and "T005" not in out.split("\n", 2)[2]
     assert "2 finding(s) below --show error" in out
 
@@ -136,7 +123,7 @@ def test_draft_support_lists_problems_first_and_keeps_source_flags_apart(
     wire = write("wire.txt", A)
     rival = write("rival.txt", B)
     run = pipeline.check([draft], against=[wire, rival])
-    out = rendered(report_for(run), 120, monkeypatch)
+    out = rendered(report_of(run), 120, monkeypatch)
     table = out[out.index("Draft against its sources") :]
     statuses = [w for w in ("conflict", "unsupported", "supported") if f"│ {w} " in table]
     assert statuses and [table.index(f"│ {w} ") for w in statuses] == sorted(
@@ -149,6 +136,6 @@ def test_draft_support_lists_problems_first_and_keeps_source_flags_apart(
 def test_seeds_report_lists_both_mission_flags(
     seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = rendered(report_for(pipeline.check([seeds_dir])), 100, monkeypatch)
+    out = rendered(report_of(pipeline.check([seeds_dir])), 100, monkeypatch)
     assert "temporal.stale_forward_reference" in out
     assert "temporal.period_mismatch" in out

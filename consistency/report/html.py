@@ -313,14 +313,25 @@ def _summary(page: Page, title: str, nav: str = "") -> str:
     out = ['<header class="summary">', nav, f"<h1>{esc(title)}</h1>"]
     lede = [_plural(len(page.documents), "source"), _plural(len(page.facts), "fact")]
     out.append(f'<p class="lede">{esc(" · ".join(lede))}</p>')
+    out += run_notes(report, report.severity_counts())
+    if page.documents:
+        out.append(_sources_table(page))
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def run_notes(report: Report, counts: Mapping[str, int], hidden_by_show: int = 0) -> list[str]:
+    """Counts by severity, what is hidden, and the inputs that could not be read."""
+    out = []
     if report.command == "check":
-        counts = report.severity_counts()
         items = "".join(
             f'<li class="count sev-{s}"><strong>{counts.get(s, 0)}</strong> '
             f"{esc(_plural(counts.get(s, 0), s).split(' ', 1)[1])}</li>"
             for s in SEVERITIES
         )
         out.append(f'<ul class="counts" aria-label="Flags by severity">{items}</ul>')
+    if hidden_by_show:
+        out.append(f'<p class="note">{hidden_by_show} finding(s) below {esc(report.show)}.</p>')
     if report.hidden_by_baseline:
         out.append(
             f'<p class="note">{report.hidden_by_baseline} flag(s) hidden by the baseline.</p>'
@@ -333,10 +344,7 @@ def _summary(page: Page, title: str, nav: str = "") -> str:
             for p in report.problems
         ]
         out.append("</ul></section>")
-    if page.documents:
-        out.append(_sources_table(page))
-    out.append("</header>")
-    return "\n".join(out)
+    return out
 
 
 def _sources_table(page: Page) -> str:

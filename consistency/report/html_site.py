@@ -58,30 +58,11 @@ def index_page(report: Report, run: RunView) -> str:
     """Every story with its sources and findings, worst first, each linking to its page."""
     n_docs = run.n_documents
     title = f"consistency {report.command}: {len(run.stories)} stories, {n_docs} sources"
-    counts = "".join(
-        f'<li class="count sev-{s}"><strong>{run.counts.get(s, 0)}</strong> {s}</li>'
-        for s in SEVERITIES
-    )
     checks = ", ".join(f"{c.code} {c.count}" for c in run.by_check)
     out = [*html.head(title), "<body>", '<header class="summary">', f"<h1>{esc(title)}</h1>"]
-    if report.command == "check":
-        out.append(f'<ul class="counts" aria-label="Findings by severity">{counts}</ul>')
-        if checks:
-            out.append(f'<p class="quiet">By check: {esc(checks)}</p>')
-    if run.hidden_by_show:
-        out.append(f'<p class="note">{run.hidden_by_show} finding(s) below {report.show}.</p>')
-    if report.hidden_by_baseline:
-        out.append(
-            f'<p class="note">{report.hidden_by_baseline} flag(s) hidden by the baseline.</p>'
-        )
-    if report.problems:
-        out.append('<section class="problems"><h2>Inputs that could not be read</h2><ul>')
-        out += [
-            f'<li><span class="tag">Input error {esc(p.code)}</span> '
-            f"<code>{esc(p.path)}</code>: {esc(p.message)}</li>"
-            for p in report.problems
-        ]
-        out.append("</ul></section>")
+    out += html.run_notes(report, run.counts, run.hidden_by_show)
+    if checks and report.command == "check":
+        out.append(f'<p class="quiet">By check: {esc(checks)}</p>')
     out.append("</header>")
     rows = []
     for story in run.stories:

@@ -15,6 +15,7 @@ import pytest
 
 from consistency import pipeline
 from consistency.report.base import Report
+from tests.conftest import report_of
 from tests.report.conftest import rendered
 
 if TYPE_CHECKING:
@@ -57,15 +58,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext
 
 
 def run_report(*paths: Path) -> Report:
-    result = pipeline.check(paths)
-    return Report(
-        command="check",
-        tables=result.tables,
-        texts={p.doc_id: p.text for p in result.parsed},
-        problems=result.problems,
-        out_dir=None,
-        fail_on="error",
-    )
+    return report_of(pipeline.check(paths))
 
 
 @pytest.fixture(scope="module")

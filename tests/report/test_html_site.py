@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from consistency import pipeline
-from consistency.report.base import Report
 from consistency.report.html_site import pages
-from tests.conftest import jsonl
+from tests.conftest import jsonl, report_of
 
 DAY = "2023-05-08"
 QUAKE = "The earthquake struck the province on {day}, and killed {n} people, officials said."
@@ -26,17 +25,6 @@ RUN = [
     {"id": "budget-post", "story": "city budget", "source": "City Post", "published": DAY,
      "text": "The council approved a budget of $4 million on Friday, officials said."},
 ]  # fmt: skip
-
-
-def report_of(run: pipeline.RunResult) -> Report:
-    return Report(
-        command="check",
-        tables=run.tables,
-        texts={p.doc_id: p.text for p in run.parsed},
-        problems=run.problems,
-        out_dir=None,
-        fail_on="error",
-    )
 
 
 @pytest.fixture(scope="module")
