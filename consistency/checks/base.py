@@ -58,7 +58,7 @@ class CheckContext:
 
 
 #: What one source says in a finding, in the check's words: (doc_id, what it says).
-Side = tuple[str, str]
+Stance = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Finding:
     suggestion: str = ""
     severity: Severity | None = None
     topic: str = ""
-    sides: tuple[Side, ...] = ()
+    sides: tuple[Stance, ...] = ()
     deviates: tuple[str, ...] = ()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from consistency.checks.base import Evidence, Finding, Severity, Side
+from consistency.checks.base import Evidence, Finding, Severity, Stance
 
 
 def _token(evidence: Evidence) -> tuple[str, ...]:
@@ -89,7 +89,7 @@ def _merged(group: list[Finding], severity: Severity) -> Finding:
     )
 
 
-def _sides(group: list[Finding]) -> tuple[Side, ...]:
+def _sides(group: list[Finding]) -> tuple[Stance, ...]:
     """Each source once, with what it says (the first finding naming it decides)."""
     if not all(f.sides for f in group):
         return ()
@@ -100,7 +100,7 @@ def _sides(group: list[Finding]) -> tuple[Side, ...]:
     return tuple(said.items())
 
 
-def _message(group: list[Finding], sides: tuple[Side, ...], deviates: tuple[str, ...]) -> str:
+def _message(group: list[Finding], sides: tuple[Stance, ...], deviates: tuple[str, ...]) -> str:
     docs = _unique(e.doc_id for f in group for e in f.evidence)
     if not sides or not group[0].topic:
         others = [d for d in docs if d not in {e.doc_id for e in group[0].evidence}]
