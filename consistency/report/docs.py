@@ -16,6 +16,19 @@ from consistency.tables import SCHEMAS
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
+REPORT_PAGES = """
+`check` writes `report.html` (and `extract` with `--format html`). A run of one story
+is that story's page; a run of several is an index of its stories (sources, findings
+by severity, the first findings, worst story first) with one page per story beside
+it, `story-SLUG.html`. A story page is self-contained (inline style, script and SVG,
+no requests): in draft mode the draft's facts and their support, problems first; the
+findings beside the sources in full with facts and evidence highlighted; a timeline
+of the dates each source gives; a dot plot of each figure the sources give
+differently (the odd one out marked); the facts joined across sources; and what each
+source alone says, by kind.
+"""
+
+
 def audit_files() -> str:
     lines = [
         "# Audit files",
@@ -55,15 +68,7 @@ def audit_files() -> str:
     lines += [
         "## report.html and the story pages",
         "",
-        "`check` writes `report.html` (and `extract` with `--format html`). A run of one story",
-        "is that story's page; a run of several is an index of its stories (sources, findings",
-        "by severity, the first findings, worst story first) with one page per story beside",
-        "it, `story-SLUG.html`. A story page is self-contained (inline style, script and SVG,",
-        "no requests): in draft mode the draft's facts and their support, problems first; the",
-        "findings beside the sources in full with facts and evidence highlighted; a timeline",
-        "of the dates each source gives; a dot plot of each figure the sources give",
-        "differently (the odd one out marked); the facts joined across sources; and what each",
-        "source alone says, by kind.",
+        *REPORT_PAGES.strip().splitlines(),
         "",
     ]
     return "\n".join(lines)
