@@ -139,3 +139,18 @@ def test_seeds_report_lists_both_mission_flags(
     out = rendered(report_of(pipeline.check([seeds_dir])), 100, monkeypatch)
     assert "temporal.stale_forward_reference" in out
     assert "temporal.period_mismatch" in out
+
+
+def test_a_figure_updated_between_reports_shows_as_an_update(
+    two_stories: pipeline.RunResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: the 'update' relation of the join is a row of the tables, not a crash."""
+    from consistency.report.html_site import pages
+
+    tables = dict(two_stories.tables)
+    alignments = tables["alignments"].copy()
+    alignments.loc[alignments["relation"] == "conflict", "relation"] = "update"
+    tables["alignments"] = alignments
+    report = report_of(two_stories, tables=tables)
+    assert "→ update" in rendered(report, 120, monkeypatch)
+    assert '<td class="rel-update">' in pages(report)["story-quake.html"]

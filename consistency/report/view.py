@@ -23,10 +23,12 @@ from consistency.report.base import Report
 from consistency.tables import SCHEMAS, frame
 
 SEVERITIES: Final = ("error", "warning", "info")
-#: Worst first: a group of joined facts shows the worst relation it holds.
-RELATIONS: Final = ("conflict", "compatible", "paraphrase", "agree", "unique")
+#: Worst first: a group of joined facts shows the worst relation it holds ("update": a
+#: figure that moved between reports of different days).
+RELATIONS: Final = ("conflict", "update", "compatible", "paraphrase", "agree", "unique")
 RELATION_MARK: Final = {
     "conflict": "≠",
+    "update": "→",
     "compatible": "≈",
     "paraphrase": "~",
     "agree": "=",
