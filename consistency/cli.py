@@ -6,7 +6,6 @@ The CLI only wires; reporters format, the pipeline computes.
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,26 +15,39 @@ from consistency import __version__, pipeline
 from consistency.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from consistency.checks import ConfiguredCheck
 from consistency.checks.base import Severity
-from consistency.checks.registry import all_checks
 from consistency.config import (
     FAIL_ON,
     Config,
     ConfigError,
+    catalogue,
     configured_checks,
     find_config,
     load_config,
-    matching,
+    overridden,
 )
 from consistency.exitcodes import ExitCode
 from consistency.guard import guarded, say, silence_stdout
 from consistency.ingest import Limits
-from consistency.report import REPORTERS, Report, reporter
+from consistency.ingest.model import STDIN, Stdin
+from consistency.report import REPORTERS, Report, html_site, reporter
 from consistency.report.audit import CHECK_TABLES, EXTRACT_TABLES, new_run_dir, write_audit
 from consistency.report.catalogue import render_checks, render_explain
 from consistency.report.progress import progress_bar
 from consistency.report.rundir import OutputError, check_target
+from consistency.report.view import verdict_flags
 
 DEFAULT_REPORTS = Path("reports")
+EXAMPLES = """\
+examples:
+  consistency check stories/                       every story under stories/
+  consistency check a.md b.html --show warning     warnings and errors only
+  consistency check stories/ --select N,Q002 --ignore N003
+  consistency check stories/ --statistics          counts by check
+  consistency check draft.md --against wire/ rival.html
+  cat copy.txt | consistency check - wire.md --stdin-filename copy.txt
+  consistency checks                               the catalogue of checks
+  consistency explain N001                         what a check looks for, and its options
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,25 +68,50 @@ def _file(text: str) -> Path:
     return Path(text)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+def _selectors(value: str) -> list[str]:
+    """A comma list of selectors: "N004,Q002" or "N004"."""
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _common(parser: argparse.ArgumentParser, *, paths: str = "+") -> None:
+    parser.add_argument(
+        "paths", nargs=paths, metavar="PATH", help="article files or directories; - reads stdin"
+    )
     parser.add_argument(
         "--out", type=_directory, help="write audit files to exactly this directory"
     )
     parser.add_argument("--format", choices=sorted(REPORTERS), help="report format (default rich)")
     parser.add_argument("--config", type=Path, help="configuration file (default: nearest)")
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the file name standard input (-) stands for: its format and document id",
+    )
+    parser.add_argument(
+        "--show",
+        choices=("error", "warning", "info"),
+        help="the least severity the report shows (default info); audit files keep all",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print the findings only")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="consistency",
         description="Cross-source factual consistency checker for news articles.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"consistency {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = commands.add_parser("check", help="extract, join across sources and flag")
-    _common(check)
+    check = commands.add_parser(
+        "check",
+        help="extract, join across sources and flag",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _common(check, paths="*")
     check.add_argument(
         "--fail-on",
         choices=FAIL_ON,
@@ -83,18 +120,33 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--against",
         nargs="+",
+        action="extend",
         metavar="SOURCE",
-        help="draft mode: check the PATHs as drafts against these sources",
+        help="draft mode: check the PATHs as drafts against these sources "
+        "(written before the drafts, the last path is the draft)",
     )
-    check.add_argument("--select", action="append", default=[], metavar="CODE|GROUP")
-    check.add_argument("--ignore", action="append", default=[], metavar="CODE|GROUP")
+    for option, what in (("--select", "run only these"), ("--ignore", "leave out these")):
+        check.add_argument(
+            option,
+            action="extend",
+            type=_selectors,
+            default=[],
+            metavar="CODE,...",
+            help=f"{what} checks: codes, code prefixes, groups or dotted names; "
+            "comma lists, repeatable",
+        )
+    check.add_argument(
+        "--statistics", action="store_true", help="print counts of findings by check"
+    )
     check.add_argument("--baseline", type=Path, help="hide the flags recorded in this file")
     check.add_argument("--write-baseline", type=_file, help="record this run's flags here")
 
     extract = commands.add_parser("extract", help="write documents, sentences, facts, dropped")
     _common(extract)
 
-    listing = commands.add_parser("checks", help="list the catalogue of checks")
+    listing = commands.add_parser(
+        "checks", help="list the catalogue of checks (then: consistency explain CODE)"
+    )
     listing.add_argument("--config", type=Path)
     explain = commands.add_parser("explain", help="print a check's documentation")
     explain.add_argument("code", help="check code or dotted name, e.g. T001")
@@ -103,30 +155,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def exit_status(report: Report) -> ExitCode:
+    """2 for an unreadable input, 1 for a flag at or above ``fail_on``, else 0; in draft
+    mode only the flags about a draft count, not those between its sources."""
     if any(p.is_error for p in report.problems):
         return ExitCode.USAGE_OR_INPUT
-    if report.fail_on in (None, "never") or report.flags.empty:
+    flags = verdict_flags(report)
+    if report.fail_on in (None, "never") or flags.empty:
         return ExitCode.OK
     threshold = Severity.parse(report.fail_on)
-    worst = max(Severity.parse(s) for s in report.flags["severity"])
+    worst = max(Severity.parse(s) for s in flags["severity"])
     return ExitCode.FLAGS if worst >= threshold else ExitCode.OK
 
 
 def resolve_config(args: argparse.Namespace) -> Config:
     config = load_config(args.config or find_config(Path.cwd()))
     overrides: dict[str, object] = {}
-    if getattr(args, "select", None):
-        overrides["select"] = tuple(args.select)
-    if getattr(args, "ignore", None):
-        overrides["ignore"] = config.ignore + tuple(args.ignore)
     if getattr(args, "fail_on", None):
         overrides["fail_on"] = args.fail_on
+    if getattr(args, "show", None):
+        overrides["show"] = args.show
     if getattr(args, "format", None):
         overrides["format"] = args.format
     config = replace(config, **overrides)  # type: ignore[arg-type]
-    for selector in (*config.select, *config.ignore):
-        if not matching(selector, all_checks()):
-            raise ConfigError(f"--select/--ignore {selector!r} matches no check")
+    config = overridden(
+        config, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None)
+    )
     if config.format not in REPORTERS:
         raise ConfigError(f"{config.origin}: unknown format {config.format!r}")
     return config
@@ -147,7 +200,8 @@ def output_names(args: argparse.Namespace) -> list[str]:
     if args.command == "check":
         tables = CHECK_TABLES + (("support",) if args.against else ())
         return [*(f"{name}.csv" for name in tables), "report.html"]
-    return [f"{name}.csv" for name in EXTRACT_TABLES]
+    page = ["report.html"] if args.format == "html" else []
+    return [*(f"{name}.csv" for name in EXTRACT_TABLES), *page]
 
 
 def check_outputs(args: argparse.Namespace) -> None:
@@ -159,8 +213,30 @@ def check_outputs(args: argparse.Namespace) -> None:
         raise OutputError(f"--write-baseline {str(target)!r} must name a file, not a directory")
 
 
+def _draft_order(args: argparse.Namespace) -> str | None:
+    """``check --against A B draft.md``: the sources' list took every path, so the last
+    one is the draft. Returns an error when there is no PATH at all."""
+    if args.command != "check" or args.paths:
+        return None
+    if args.against and len(args.against) > 1:
+        args.paths = [args.against.pop()]
+        return None
+    return "the following arguments are required: PATH"
+
+
+def _stdin(args: argparse.Namespace) -> Stdin | None:
+    """Standard input, read once, when a path is ``-``."""
+    paths = [*args.paths, *(getattr(args, "against", None) or [])]
+    if STDIN not in paths:
+        return None
+    return Stdin(sys.stdin.buffer.read(), args.stdin_filename or "stdin.txt")
+
+
 def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in ("check", "extract") and (problem := _draft_order(args)):
+        parser.error(problem)
     try:
         config = resolve_config(args)
         known = load_baseline(args.baseline) if getattr(args, "baseline", None) else None
@@ -170,11 +246,13 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(str(exc))
     checks = configured_checks(config)
     if args.command == "checks":
-        render_checks(checks, sys.stdout)
+        render_checks(catalogue(config), sys.stdout, selected={c.check.code for c in checks})
         return ExitCode.OK
     if args.command == "explain":
         found = [
-            c for c in checks if args.code.upper() == c.check.code or args.code == c.check.name
+            c
+            for c in catalogue(config)
+            if args.code.upper() == c.check.code or args.code == c.check.name
         ]
         if not found:
             return _fail(f"unknown check {args.code!r}; see 'consistency checks'")
@@ -192,17 +270,23 @@ def run(
     out: Path = args.out or new_run_dir(DEFAULT_REPORTS)
     limits = Limits(max_file_bytes=config.max_file_bytes)
     hidden = 0
+    stdin = _stdin(args)
     with progress_bar() as progress:
         if args.command == "check":
             result = pipeline.check(
-                args.paths, against=args.against, checks=checks, progress=progress, limits=limits
+                args.paths,
+                against=args.against,
+                checks=checks,
+                progress=progress,
+                limits=limits,
+                stdin=stdin,
             )
             names = CHECK_TABLES + (("support",) if args.against else ())
             recorded = result.flags
             if known is not None:
                 result.tables["flags"], hidden = apply_baseline(result.flags, known)
         else:
-            result = pipeline.extract(args.paths, progress=progress, limits=limits)
+            result = pipeline.extract(args.paths, progress=progress, limits=limits, stdin=stdin)
             names = EXTRACT_TABLES
     report = Report(
         command=args.command,
@@ -212,16 +296,15 @@ def run(
         out_dir=out,
         fail_on=config.fail_on if args.command == "check" else None,
         hidden_by_baseline=hidden,
+        show=config.show,
+        quiet=args.quiet,
+        statistics=getattr(args, "statistics", False),
     )
     for problem in result.problems:
         say(str(problem) if problem.is_error else f"note: {problem}")
-    extra: dict[str, str] = {}
-    if args.command == "check":
-        page = io.StringIO()
-        REPORTERS["html"](report, page)
-        extra["report.html"] = page.getvalue()
+    pages = html_site.pages(report) if args.command == "check" or config.format == "html" else {}
     try:
-        write_audit(out, {name: result.tables[name] for name in names}, extra)
+        write_audit(out, {name: result.tables[name] for name in names}, pages)
     except OSError as exc:
         return _fail(f"cannot write audit files to {out}: {exc.strerror or exc}")
     status = exit_status(report)

@@ -3,10 +3,11 @@
 code, group or severity is an error with a hint.
 
 ```toml
-[tool.consistency]            # in consistency.toml: the same keys at top level
+[tool.consistency]            # in consistency.toml: this table, or its keys at top level
 select = ["temporal", "N001"] # codes, code prefixes (T), groups or dotted names
-ignore = ["C006"]
+ignore = ["E001"]
 fail-on = "warning"           # error, warning, info or never
+show = "warning"              # the least severity the reports show: error, warning or info
 format = "rich"
 
 [tool.consistency.severity]
@@ -30,7 +31,7 @@ import difflib
 import math
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -41,10 +42,12 @@ from consistency.checks.registry import all_checks
 
 CONFIG_FILES: Final = ("consistency.toml", "pyproject.toml")
 FAIL_ON: Final = ("error", "warning", "info", "never")
+SHOW: Final = ("error", "warning", "info")
 TOP_KEYS: Final = (
     "select",
     "ignore",
     "fail-on",
+    "show",
     "format",
     "severity",
     "checks",
@@ -62,6 +65,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
+    show: str = "info"
     format: str = "rich"
     severity: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -114,10 +118,28 @@ def load_config(path: Path | None) -> Config:
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    section = data.get("tool", {}).get("consistency", {}) if path.name == "pyproject.toml" else data
-    if not isinstance(section, dict):
+    return parse_config(_section(data, path), origin=str(path))
+
+
+def _section(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The configuration in a file: ``[tool.consistency]``, or in a consistency.toml the
+    top-level keys as well (not both)."""
+    tool = data.get("tool", {})
+    table = tool.get("consistency") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.consistency] must be a table")
-    return parse_config(section, origin=str(path))
+    if path.name == "pyproject.toml":
+        return table or {}
+    if table is None:
+        return data
+    others = sorted(set(data) - {"tool"})
+    if others or set(tool) != {"consistency"}:
+        extra = others or sorted(f"tool.{k}" for k in set(tool) - {"consistency"})
+        raise ConfigError(
+            f"{path}: both [tool.consistency] and other keys ({', '.join(extra)}); "
+            "use one or the other"
+        )
+    return dict(table)
 
 
 def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
@@ -131,12 +153,13 @@ def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
     ignore = tuple(_string_list(section, "ignore", where))
     for selector in (*select, *ignore):
         if not matching(selector, checks):
-            raise ConfigError(
-                f"{where} {selector!r} matches no check{_hint(selector, _selectors(checks))}"
-            )
+            raise ConfigError(f"{where} {selector!r} {no_match(selector, checks)}")
     fail_on = str(section.get("fail-on", "error"))
     if fail_on not in FAIL_ON:
         raise ConfigError(f"{where} fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    show = str(section.get("show", "info"))
+    if show not in SHOW:
+        raise ConfigError(f"{where} show must be one of {', '.join(SHOW)}, not {show!r}")
     codes = {c.code: c for c in checks}
     severity = dict(_table(section, "severity", where, 'T001 = "error"'))
     for code, value in severity.items():
@@ -169,6 +192,7 @@ def parse_config(section: Mapping[str, Any], *, origin: str) -> Config:
         select=select,
         ignore=ignore,
         fail_on=fail_on,
+        show=show,
         format=str(section.get("format", "rich")),
         severity=severity,
         options=options,
@@ -199,6 +223,36 @@ def _check_option(name: str, key: str, value: Any, default: Any) -> None:
         raise ConfigError(f"{name} must be a finite number, not negative; got {value!r}")
     if ("score" in key or "similarity" in key) and value > 1:
         raise ConfigError(f"{name} is a score between 0 and 1; got {value!r}")
+
+
+def overridden(
+    config: Config,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    where: str = "--select/--ignore",
+) -> Config:
+    """The configuration with its selection replaced (``select``) or extended
+    (``ignore``), each selector checked against the catalogue."""
+    if select:
+        config = replace(config, select=tuple(select))
+    if ignore:
+        config = replace(config, ignore=config.ignore + tuple(ignore))
+    checks = all_checks()
+    for selector in (*config.select, *config.ignore):
+        if not matching(selector, checks):
+            raise ConfigError(f"{where} {selector!r} {no_match(selector, checks)}")
+    return config
+
+
+def no_match(selector: str, checks: Iterable[Check]) -> str:
+    """Why a selector is refused, with a hint: a close name, or ``show`` for a severity."""
+    if selector.lower() in SHOW:
+        return (
+            "matches no check; to leave out findings below a severity, "
+            'show the others: --show warning (config: show = "warning")'
+        )
+    return f"matches no check{_hint(selector, _selectors(checks))}"
 
 
 def _string_list(section: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -232,15 +286,34 @@ def matching(selector: str, checks: Iterable[Check]) -> list[Check]:
     ]
 
 
+def selected(selectors: Iterable[str], checks: Iterable[Check]) -> set[str]:
+    """Codes of the checks the selectors choose; an opt-in check only when named."""
+    chosen: set[str] = set()
+    for selector in selectors:
+        for check in matching(selector, checks):
+            if not check.opt_in or selector in (check.code, check.name):
+                chosen.add(check.code)
+    return chosen
+
+
 def configured_checks(config: Config) -> tuple[ConfiguredCheck, ...]:
-    """The immutable set of checks one run uses, in catalogue order."""
+    """The immutable set of checks one run uses, in catalogue order.
+
+    Without ``select`` every check but the opt-in ones runs; an opt-in check
+    (C003) runs when a selector names its code or dotted name.
+    """
     checks = all_checks()
     chosen = (
-        {c.code for s in config.select for c in matching(s, checks)}
+        selected(config.select, checks)
         if config.select
-        else {c.code for c in checks}
+        else {c.code for c in checks if not c.opt_in}
     )
     chosen -= {c.code for s in config.ignore for c in matching(s, checks)}
+    return tuple(item for item in catalogue(config) if item.check.code in chosen)
+
+
+def catalogue(config: Config) -> tuple[ConfiguredCheck, ...]:
+    """Every check with its configured severity and options, selected or not."""
     return tuple(
         ConfiguredCheck(
             check,
@@ -249,6 +322,5 @@ def configured_checks(config: Config) -> tuple[ConfiguredCheck, ...]:
             else check.severity,
             MappingProxyType({**check.defaults, **config.options.get(check.code, {})}),
         )
-        for check in checks
-        if check.code in chosen
+        for check in all_checks()
     )

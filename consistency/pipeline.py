@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -26,6 +25,7 @@ from consistency.ingest import (
     find_dropped,
     load_groups,
 )
+from consistency.ingest.model import Input, Stdin
 from consistency.join import align
 from consistency.normalize.canonical import canonicalize
 from consistency.parsed import ParsedDocument
@@ -140,31 +140,36 @@ def error_rows(problems: Iterable[InputProblem]) -> list[dict[str, object]]:
 
 
 def load_inputs(
-    paths: Iterable[str | Path],
-    against: Iterable[str | Path] | None,
+    paths: Iterable[Input],
+    against: Iterable[Input] | None,
     *,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> tuple[list[Document], list[InputProblem]]:
-    """Every input document; in draft mode the drafts and their sources with their roles."""
+    """Every input document; in draft mode the drafts and their sources with their roles.
+
+    The path ``-`` (among the drafts or the sources) is ``stdin``."""
     if against is None:
-        (documents,), problems = load_groups([paths], limits=limits)
+        (documents,), problems = load_groups([paths], limits=limits, stdin=stdin)
         return documents, problems
-    (drafts, sources), problems = load_groups([paths, against], limits=limits)
+    (drafts, sources), problems = load_groups([paths, against], limits=limits, stdin=stdin)
     return assign_roles(drafts, sources), problems
 
 
 def extract(
-    paths: Iterable[str | Path],
+    paths: Iterable[Input],
     *,
-    against: Iterable[str | Path] | None = None,
+    against: Iterable[Input] | None = None,
     progress: Progress = _silent,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> RunResult:
     """Read, clean, parse, anchor and extract: documents, sentences, facts, dropped.
 
-    With ``against``, ``paths`` are drafts and ``against`` their sources.
+    With ``against``, ``paths`` are drafts and ``against`` their sources; the
+    path ``-`` reads ``stdin``.
     """
-    documents, problems = load_inputs(paths, against, limits=limits)
+    documents, problems = load_inputs(paths, against, limits=limits, stdin=stdin)
     parsed = propagate_anchors(list(parse_documents(documents, progress=progress)))
     progress("extract", 0, 1)
     facts = canonicalize(in_sentences(extract_facts(parsed)), {p.doc_id: p.text for p in parsed})
@@ -180,19 +185,20 @@ def extract(
 
 
 def check(
-    paths: Iterable[str | Path],
+    paths: Iterable[Input],
     *,
-    against: Iterable[str | Path] | None = None,
+    against: Iterable[Input] | None = None,
     checks: tuple[Check | ConfiguredCheck, ...] | None = None,
     progress: Progress = _silent,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> RunResult:
     """A full run: extraction, the cross-source join, and the checks.
 
     With ``against``, ``paths`` are drafts checked against those sources, and
     the run also holds the draft's support table.
     """
-    run = extract(paths, against=against, progress=progress, limits=limits)
+    run = extract(paths, against=against, progress=progress, limits=limits, stdin=stdin)
     progress("join", 0, 1)
     alignments = align(run.tables["facts"], run.tables["sentences"], run.tables["documents"])
     progress("join", 1, 1)

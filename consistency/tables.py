@@ -52,7 +52,7 @@ DOCUMENTS = Schema(
     _cols(
         ("doc_id", STR, "unique in the run: path relative to its input, no suffix; or JSONL id"),
         ("path", STR, "file it came from (with :LINE for JSONL)"),
-        ("format", STR, "txt, md, html or jsonl"),
+        ("format", STR, "txt, md, html, jsonl, or record (given to the Python API)"),
         ("encoding", STR, "encoding the file was read in: UTF-8, UTF-16LE, Windows-1252 ..."),
         ("source", STR, "outlet or source name (metadata, else the file name)"),
         ("title", STR, "headline (metadata, else the first line when it reads as one)"),
@@ -235,7 +235,8 @@ ALIGNMENTS = Schema(
 
 FLAGS = Schema(
     "flags",
-    "One row per finding, with evidence spans and the reasoning.",
+    "One row per finding, with evidence spans and the reasoning. A finding about one fact "
+    "across several sources is one row naming every source.",
     _cols(
         ("flag_id", STR, "stable key of the finding"),
         ("code", STR, "check code, e.g. N001"),
@@ -249,7 +250,12 @@ FLAGS = Schema(
         ("message", STR, "one-sentence finding"),
         ("explanation", STR, "the reasoning spelled out"),
         ("suggestion", STR, "what to do, when obvious"),
-        ("related", STR, "fact ids and doc ids involved, space separated"),
+        ("related", STR, "fact ids and doc ids of every piece of evidence, space separated"),
+        (
+            "deviates",
+            STR,
+            "documents that differ from the other sources (the odd one out), when known",
+        ),
     ),
 )
 

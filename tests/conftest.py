@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from consistency.pipeline import RunResult
+from consistency.report.base import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -37,3 +42,16 @@ def jsonl(records: list[dict[str, object]]) -> str:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+def report_of(run: RunResult, **options: Any) -> Report:
+    """The report of a check run, as the CLI builds it; ``options`` set its fields."""
+    report = Report(
+        command="check",
+        tables=run.tables,
+        texts={p.doc_id: p.text for p in run.parsed},
+        problems=run.problems,
+        out_dir=None,
+        fail_on="error",
+    )
+    return replace(report, **options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,33 @@ def test_checks_and_explain_commands(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["explain", "t002"]) == ExitCode.OK
     assert "Example:" in capsys.readouterr().out
     assert main(["explain", "Z999"]) == ExitCode.USAGE_OR_INPUT
+
+
+def test_single_source_claims_are_opt_in() -> None:
+    assert "C003" not in codes({})
+    assert "C003" not in codes({"select": ["claims"]}), "a group does not pull in an opt-in check"
+    assert "C003" not in codes({"select": ["C"]}), "nor does a code prefix"
+    assert "C003" in codes({"select": ["C003"]})
+    assert codes({"select": ["claims.single_source_claim"]}) == ["C003"]
+
+
+def test_catalogue_and_explain_show_opt_in_checks(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["checks"]) == ExitCode.OK
+    row = next(line for line in capsys.readouterr().out.splitlines() if "C003" in line)
+    assert " off " in row and "opt-in" in row
+    assert main(["explain", "C003"]) == ExitCode.OK
+    assert "opt-in: runs only when selected (--select C003)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["consistency.toml", "pyproject.toml"])
+def test_the_readme_example_works_pasted_into_either_file(name: str, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(\[tool\.consistency\].*?)```", readme, re.S)
+    assert example is not None
+    (tmp_path / name).write_text(example.group(1), encoding="utf-8")
+    config = load_config(tmp_path / name)
+    assert config.fail_on == "warning" and config.show == "warning"
+    assert config.options["N001"]["tolerance"] == 0.05

@@ -97,7 +97,10 @@ def test_same_file_twice_is_one_source_with_a_note(run: Run) -> None:
 
 def test_run_directory_holds_exactly_the_run_files(run: Run) -> None:
     names = sorted(p.name for p in run.out.iterdir())
-    assert names == sorted([*(f"{n}.csv" for n in CHECK_TABLES), "report.html", MANIFEST])
+    stories = [n for n in names if n.startswith("story-") and n.endswith(".html")]
+    assert stories, "a run of several stories has a page per story beside the index"
+    expected = [*(f"{n}.csv" for n in CHECK_TABLES), "report.html", *stories, MANIFEST]
+    assert names == sorted(expected)
     built = {p.name for p in run.folder.root.iterdir()}
     assert built == {"good", "bad", "consistency.toml", "out"}, "nothing written elsewhere"
 
@@ -150,7 +153,7 @@ def test_front_matter_gives_no_facts(run: Run) -> None:
 
 
 def test_html_report_escapes_article_text(run: Run) -> None:
-    page = (run.out / "report.html").read_text(encoding="utf-8")
-    assert page.count("<script") == 1
-    assert "onerror=" not in page.replace("onerror=&quot;", "")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    pages = [p.read_text(encoding="utf-8") for p in sorted(run.out.glob("*.html"))]
+    assert all(page.count("<script") <= 1 for page in pages), "only the report's own script"
+    assert not any("onerror=" in page.replace("onerror=&quot;", "") for page in pages)
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in page for page in pages)

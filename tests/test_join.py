@@ -119,8 +119,8 @@ def test_the_same_date_matches_whatever_the_sentence() -> None:
 
 
 def test_every_relation_the_join_gives_has_a_look_in_every_report() -> None:
-    from consistency.report.html import RELATIONS
-    from consistency.report.sections import RELATION_MARK, RELATION_STYLE
+    from consistency.report.sections import RELATION_STYLE
+    from consistency.report.view import RELATION_MARK, RELATIONS
     from consistency.tables import ALIGNMENT_RELATIONS
 
     shown = set(ALIGNMENT_RELATIONS) - {"unique"}

@@ -33,6 +33,7 @@ RANKS = {
     "guard": 12,  # interrupts and unexpected errors as one line and an exit code
     "cli": 13,
     "__main__": 14,
+    "api": 12,  # the Python API over the pipeline and reports
     "__init__": 12,  # the package root: the Python API over the pipeline and reports
 }
 

@@ -16,6 +16,7 @@ from consistency.checks.base import (
     Options,
     Severity,
 )
+from consistency.checks.merge import merge_findings
 from consistency.checks.registry import all_checks
 from consistency.tables import FLAGS, frame
 
@@ -45,8 +46,9 @@ class ConfiguredCheck:
 
 
 def flags_of(configured: ConfiguredCheck, ctx: CheckContext) -> list[Flag]:
-    """Run one check and turn its findings into flags."""
+    """Run one check and turn its findings into flags, one per fact across sources."""
     check = configured.check
+    findings = merge_findings(check.find(ctx, configured.options), severity=configured.severity)
     return [
         Flag(
             code=check.code,
@@ -57,17 +59,22 @@ def flags_of(configured: ConfiguredCheck, ctx: CheckContext) -> list[Flag]:
             message=finding.message,
             explanation=finding.explanation,
             suggestion=finding.suggestion,
+            deviates=finding.deviates,
         )
-        for finding in check.find(ctx, configured.options)
+        for finding in findings
     ]
 
 
 def run_checks(
     ctx: CheckContext, checks: tuple[Check | ConfiguredCheck, ...] | None = None
 ) -> pd.DataFrame:
-    """All flags of a run, most severe first, then by position; duplicates removed."""
+    """All flags of a run, most severe first, then by position; duplicates removed.
+
+    Without ``checks``, the default selection: every check but the opt-in ones.
+    """
     flags: dict[str, Flag] = {}
-    for item in checks if checks is not None else all_checks():
+    chosen = checks if checks is not None else tuple(c for c in all_checks() if not c.opt_in)
+    for item in chosen:
         configured = item if isinstance(item, ConfiguredCheck) else ConfiguredCheck.default(item)
         for flag in flags_of(configured, ctx):
             flags.setdefault(flag.flag_id, flag)

@@ -57,15 +57,29 @@ class CheckContext:
         return self.texts[evidence.doc_id][evidence.char_start : evidence.char_end]
 
 
+#: What one source says in a finding, in the check's words: (doc_id, what it says).
+Stance = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class Finding:
-    """What a check reports: its evidence (primary first) and its words."""
+    """What a check reports: its evidence (primary first) and its words.
+
+    A cross-source finding may also say what it is about (``topic``: "Jo Reyes's
+    age"), what each source says (``sides``), and which sources deviate from the
+    others (``deviates``, the odd one out) when the check can tell. Findings of one
+    check about the same fact are merged into one flag with these
+    (:mod:`consistency.checks.merge`).
+    """
 
     evidence: tuple[Evidence, ...]
     message: str
     explanation: str
     suggestion: str = ""
     severity: Severity | None = None
+    topic: str = ""
+    sides: tuple[Stance, ...] = ()
+    deviates: tuple[str, ...] = ()
 
 
 Options = Mapping[str, Any]
@@ -88,6 +102,8 @@ class Check:
     groups: tuple[str, ...] = field(default=())
     #: Per-check thresholds and their defaults; configuration may override them.
     defaults: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    #: Left out of the default selection: runs only when selected by code or dotted name.
+    opt_in: bool = False
 
     @property
     def description(self) -> str:
@@ -110,6 +126,8 @@ class Flag:
     message: str
     explanation: str
     suggestion: str = ""
+    #: Documents whose evidence differs from the others' (the odd one out), when known.
+    deviates: tuple[str, ...] = ()
 
     @property
     def primary(self) -> Evidence:
@@ -151,4 +169,5 @@ class Flag:
             "explanation": self.explanation,
             "suggestion": self.suggestion or None,
             "related": self.related,
+            "deviates": " ".join(self.deviates) or None,
         }

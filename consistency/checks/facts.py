@@ -30,6 +30,19 @@ def anchors(ctx: CheckContext) -> dict[str, Row]:
     return {str(r["doc_id"]): r for r in rows(ctx.documents)}
 
 
+def quoted(text: object, *, limit: int = 48) -> str:
+    """Words in curly quotes on one line, cut short with an ellipsis: “We did it…”."""
+    words = " ".join(str(text or "").split())
+    if len(words) > limit:
+        words = words[: limit - 1] + "\u2026"
+    return f"\u201c{words}\u201d"
+
+
+def story_of(ctx: CheckContext) -> dict[str, str]:
+    """Each document's story key ('' when it has none): facts of two stories never meet."""
+    return {str(r["doc_id"]): str(r.get("story") or "") for r in rows(ctx.documents)}
+
+
 def by_id(ctx: CheckContext) -> dict[str, Row]:
     return {str(r["fact_id"]): r for r in rows(ctx.facts)}
 

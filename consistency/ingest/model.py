@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any, Final
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,19 @@ class InputError(Exception):
         self.message = message
         #: The line of the file the problem is on, when known.
         self.line = line
+
+
+#: An input: a file or folder, ``-`` (standard input), or an article given as a record.
+Input = str | Path | Mapping[str, Any]
+
+#: The path that stands for standard input.
+STDIN: Final = "-"
+
+
+@dataclass(frozen=True)
+class Stdin:
+    """What was read from standard input, and the file name it stands for: the name's
+    suffix chooses the format and its stem the document id (``--stdin-filename``)."""
+
+    data: bytes
+    name: str = "stdin.txt"

@@ -315,7 +315,7 @@ def _no_surrogates(record: dict[str, Any]) -> None:
                 )
 
 
-def _record_id(record: dict[str, Any], stem: str, lineno: int) -> str:
+def record_id(record: dict[str, Any], stem: str, lineno: int) -> str:
     raw = record.get("id")
     if raw is None or raw == "":
         return f"{stem}-{lineno}"
@@ -341,6 +341,28 @@ def _jsonl_document(line: str, path: Path, lineno: int, limits: Limits, encoding
     record = _load_json(line)
     if not isinstance(record, dict):
         raise InputError(E_FORMAT, "a line must be a JSON object")
+    return record_document(
+        record,
+        path=f"{display_path(path)}:{lineno}",
+        fmt="jsonl",
+        doc_id=record_id(record, path.stem, lineno),
+        source=path.stem,
+        limits=limits,
+        encoding=encoding,
+    )
+
+
+def record_document(
+    record: dict[str, Any],
+    *,
+    path: str,
+    fmt: str,
+    doc_id: str,
+    source: str,
+    limits: Limits,
+    encoding: str | None = None,
+) -> Document:
+    """One article given as a record (``text`` and optional metadata, see JSONL_KEYS)."""
     _no_surrogates(record)
     body = record.get("text")
     if not isinstance(body, str):
@@ -353,11 +375,11 @@ def _jsonl_document(line: str, path: Path, lineno: int, limits: Limits, encoding
             f"unknown field(s) {_short(unknown, 120)}; allowed: {', '.join(JSONL_KEYS)}",
         )
     return Document(
-        _record_id(record, path.stem, lineno),
-        f"{display_path(path)}:{lineno}",
-        "jsonl",
+        doc_id,
+        path,
+        fmt,
         body,
-        source=_metadata_text(record, "source") or path.stem,
+        source=_metadata_text(record, "source") or source,
         title=_metadata_text(record, "title"),
         url=_metadata_text(record, "url"),
         published=parse_published(record.get("published")),

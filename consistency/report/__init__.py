@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from consistency.report import console, github, html, json_report
+from consistency.report import console, github, html_site, json_report
 from consistency.report.base import Report, Reporter
 
 REPORTERS: Final[dict[str, Reporter]] = {
     "rich": console.render,
     "json": json_report.render,
     "github": github.render,
-    "html": html.render,
+    "html": html_site.render,
 }
 
 __all__ = ["REPORTERS", "Report", "Reporter", "reporter"]

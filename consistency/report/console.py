@@ -1,20 +1,23 @@
-"""The terminal report (rich): summary, sources and anchors, flags with their evidence.
+"""The terminal report (rich): a summary, then story by story the findings with their
+evidence, then the story's tables (sources, facts across sources, coverage).
 
 Width-aware; readable without colour (rich honours ``NO_COLOR`` and piped output).
 """
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 import pandas as pd
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from consistency.report import sections
+from consistency.report import sections, view
 from consistency.report.base import Report
 from consistency.report.neutralize import terminal_text
 from consistency.report.terminal import TerminalConsole
+from consistency.report.view import RunView, StoryView
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT_CHARS = 60
@@ -46,32 +49,6 @@ def excerpt(text: str, spans: list[tuple[int, int]], *, width: int = CONTEXT_CHA
     return out
 
 
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _sources(report: Report) -> Table:
-    table = Table(title=Text("Sources"), title_justify="left", expand=False)
-    table.add_column("doc", overflow="fold")
-    table.add_column("anchor", no_wrap=True)
-    table.add_column("from", overflow="fold", ratio=1)
-    table.add_column("sent.", justify="right")
-    table.add_column("dropped", justify="right")
-    for row in report.tables["documents"].itertuples(index=False):
-        source = _value(row.source)
-        doc_id = _value(row.doc_id)
-        cells = (
-            doc_id + (f" ({source})" if source and source != doc_id else ""),
-            _value(row.anchor_date) or "—",
-            _value(row.anchor_basis)
-            + (f": {_short(_value(row.anchor_evidence))}" if _value(row.anchor_evidence) else ""),
-            _value(row.n_sentences),
-            _value(row.n_dropped_lines),
-        )
-        table.add_row(*(Text(cell) for cell in cells))
-    return table
-
-
 def _evidence_lines(report: Report, related: str, primary: tuple[str, int, int]) -> list[Text]:
     """One line per source and passage: nearby spans of one document share a line."""
     spans: dict[str, list[tuple[int, int]]] = {primary[0]: [primary[1:]]}
@@ -98,53 +75,117 @@ def _evidence_lines(report: Report, related: str, primary: tuple[str, int, int])
     return lines
 
 
-def render(report: Report, stream: TextIO) -> None:
-    console = TerminalConsole(file=stream, highlight=False, soft_wrap=False)
-    documents = report.tables["documents"]
-    counts = report.severity_counts()
-    n_facts = len(report.tables.get("facts", ()))
-    summary = Text(f"consistency {report.command}: ", style="bold")
-    summary.append(f"{len(documents)} source(s), {n_facts} facts")
+def _flag(console: Console, report: Report, flag: Any) -> None:
+    """One finding: its check, message, the evidence of every source, why and a fix."""
+    severity = str(flag.severity)
+    head = Text(f"{flag.code} ", style=SEVERITY_STYLE.get(severity, ""))
+    head.append(f"{severity} ", style=SEVERITY_STYLE.get(severity, ""))
+    head.append(f"{flag.name}  ", style="dim")
+    head.append(_value(flag.message))
+    console.print(head)
+    primary = (str(flag.doc_id), int(flag.char_start), int(flag.char_end))
+    for line in _evidence_lines(report, _value(flag.related), primary):
+        console.print(line)
+    console.print(Text("  why: ", style="bold") + Text(_value(flag.explanation)))
+    if _value(flag.suggestion):
+        console.print(Text("  fix: ", style="bold") + Text(_value(flag.suggestion)))
+
+
+def _counts(counts: dict[str, int]) -> Text:
+    out = Text()
+    for severity, n in counts.items():
+        if n:
+            word = severity if n == 1 or severity == "info" else f"{severity}s"
+            out.append(f"{n} {word}", style=SEVERITY_STYLE[severity])
+            out.append(", ")
+    return out[:-2] if out.plain else Text("no findings", style="green")
+
+
+def _summary(console: Console, report: Report, run: RunView) -> None:
+    """Stories, sources, facts, findings by severity and by check."""
+    n_stories, n_docs = len(run.stories), run.n_documents
+    line = Text(f"consistency {report.command}: ", style="bold")
+    line.append(f"{n_stories} stor{'y' if n_stories == 1 else 'ies'}, {n_docs} source(s), ")
+    line.append(f"{len(run.facts)} facts")
     if report.command == "check":
-        summary.append(" — ")
-        for severity, n in counts.items():
-            summary.append(f"{n} {severity}  ", style=SEVERITY_STYLE[severity] if n else "")
-    console.print(summary)
+        line.append(" — ").append(_counts(run.counts))
+    console.print(line)
+    if run.by_check:
+        checks = Text("by check: ", style="dim")
+        for n, item in enumerate(run.by_check):
+            checks.append(("  " if n else "") + f"{item.code} {item.count}",
+                          style=SEVERITY_STYLE.get(item.severity, ""))  # fmt: skip
+        console.print(checks)
+    if run.hidden_by_show:
+        console.print(Text(f"{run.hidden_by_show} finding(s) below --show {report.show}", "dim"))
     if report.hidden_by_baseline:
         console.print(Text(f"{report.hidden_by_baseline} flag(s) hidden by the baseline", "dim"))
-    if len(documents):
-        console.print(_sources(report))
-    for section in (
-        sections.support(report),
-        sections.fact_matrix(report),
-        sections.coverage(report),
-    ):
-        if section is not None:
-            console.print(section)
     for problem in report.problems:
         word, style = ("input error", "bold red") if problem.is_error else ("note", "dim")
         console.print(
             Text(f"{word} {_value(problem.code)} ", style=style)
             + Text(f"{_value(problem.path)}: {_value(problem.message)}")
         )
-    flags = report.flags
-    for severity in ("error", "warning", "info"):
-        group = flags[flags["severity"] == severity] if not flags.empty else flags
-        if group.empty:
-            continue
-        console.rule(Text(f"{severity}s ({len(group)})", style=SEVERITY_STYLE[severity]))
-        for flag in group.itertuples(index=False):
-            head = Text(f"{flag.code} ", style=SEVERITY_STYLE[severity])
-            head.append(f"{flag.name}  ", style="dim")
-            head.append(_value(flag.message))
-            console.print(head)
-            primary = (str(flag.doc_id), int(flag.char_start), int(flag.char_end))
-            for line in _evidence_lines(report, _value(flag.related), primary):
-                console.print(line)
-            console.print(Text("  why: ", style="bold") + Text(_value(flag.explanation)))
-            if _value(flag.suggestion):
-                console.print(Text("  fix: ", style="bold") + Text(_value(flag.suggestion)))
-    if report.command == "check" and flags.empty and len(documents):
+
+
+def _story_head(console: Console, story: StoryView, report: Report) -> None:
+    title = Text(f"{_value(story.label)} · {len(story.documents)} source(s)", style="bold")
+    if report.command == "check":
+        title.append(" · ").append(_counts(story.counts))
+    console.rule(title, align="left")
+
+
+def _story(console: Console, report: Report, run: RunView, story: StoryView) -> None:
+    """A story's findings first, then its tables."""
+    _story_head(console, story, report)
+    for flag in story.flags.itertuples(index=False):
+        _flag(console, report, flag)
+    if not story.between_sources.empty:
+        console.print(Text("Between the sources (not about the draft):", style="bold"))
+        for flag in story.between_sources.itertuples(index=False):
+            _flag(console, report, flag)
+    for section in (
+        sections.support(story),
+        sections.sources(story),
+        sections.fact_matrix(story, run.facts),
+        sections.coverage(story),
+    ):
+        if section is not None:
+            console.print(section)
+
+
+def _statistics(console: Console, run: RunView) -> None:
+    """Counts by check (``--statistics``), most severe first."""
+    table = Table(title=Text("Findings by check"), title_justify="left", box=None)
+    for column, justify in (("count", "right"), ("code", "left"), ("name", "left"),
+                            ("severity", "left")):  # fmt: skip
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for item in run.by_check:
+        style = SEVERITY_STYLE.get(item.severity, "")
+        table.add_row(str(item.count), Text(item.code, style), item.name, item.severity)
+    table.add_row(str(sum(run.counts.values())), "total", "", "")
+    console.print(table)
+
+
+def render(report: Report, stream: TextIO) -> None:
+    """The terminal report: a summary, then each story's findings and tables."""
+    console = TerminalConsole(file=stream, highlight=False, soft_wrap=False)
+    run = view.build(report)
+    if report.statistics:
+        _statistics(console, run)
+        return
+    if report.quiet:
+        for story in run.stories:
+            shown = pd.concat([story.flags, story.between_sources])
+            if not shown.empty:
+                _story_head(console, story, report)
+                for flag in shown.itertuples(index=False):
+                    _flag(console, report, flag)
+        return
+    _summary(console, report, run)
+    for story in run.stories:
+        _story(console, report, run, story)
+    if report.command == "check" and not sum(run.counts.values()) and run.n_documents:
         console.print(Text("No flags.", style="green"))
     if report.out_dir is not None:
         console.print(Text(f"Audit files: {_value(report.out_dir)}", style="dim"))

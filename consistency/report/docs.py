@@ -16,6 +16,19 @@ from consistency.tables import SCHEMAS
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
+REPORT_PAGES = """
+`check` writes `report.html` (and `extract` with `--format html`). A run of one story
+is that story's page; a run of several is an index of its stories (sources, findings
+by severity, the first findings, worst story first) with one page per story beside
+it, `story-SLUG.html`. A story page is self-contained (inline style, script and SVG,
+no requests): in draft mode the draft's facts and their support, problems first; the
+findings beside the sources in full with facts and evidence highlighted; a timeline
+of the dates each source gives; a dot plot of each figure the sources give
+differently (the odd one out marked); the facts joined across sources; and what each
+source alone says, by kind.
+"""
+
+
 def audit_files() -> str:
     lines = [
         "# Audit files",
@@ -53,10 +66,9 @@ def audit_files() -> str:
             lines += [f"| `{code}` | {text} |" for code, text in INPUT_CODES.items()]
             lines.append("")
     lines += [
-        "## report.html",
+        "## report.html and the story pages",
         "",
-        "One self-contained page per `check` run: the sources side by side with their facts",
-        "highlighted, the flags linked to their evidence, and the facts joined across sources.",
+        *REPORT_PAGES.strip().splitlines(),
         "",
     ]
     return "\n".join(lines)
@@ -81,12 +93,14 @@ def json_output() -> str:
             "| `summary.documents` | articles read |",
             "| `summary.facts` | facts extracted |",
             "| `summary.flags` | counts by severity: `error`, `warning`, `info` |",
+            "| `summary.by_check` | counts by check code |",
+            "| `summary.show` | the least severity listed in `flags` (`--show`) |",
             "| `summary.input_errors` | inputs that could not be read (notes not counted) |",
             "| `summary.hidden_by_baseline` | flags left out because the baseline records them |",
             "| `documents` | rows of documents.csv (see audit-files.md) |",
             "| `errors` | `{path, code, level, message}` for each input that could not be read"
             " (`level` `error`) and each note (`note`) |",
-            "| `flags` | rows of flags.csv (see audit-files.md) |",
+            "| `flags` | rows of flags.csv at or above `summary.show` (see audit-files.md) |",
             "",
         ]
     )

@@ -38,7 +38,7 @@ def render(report: Report, stream: TextIO) -> None:
         where = _escape_property(problem.path)
         stream.write(f"::{level} file={where},title=input {problem.code}::")
         stream.write(_escape_data(problem.message) + "\n")
-    for flag in report.flags.itertuples(index=False):
+    for flag in report.shown_flags.itertuples(index=False):
         doc = documents.loc[flag.doc_id]
         file, line, column = location(
             str(doc["path"]), str(doc["format"]), report.texts[flag.doc_id], int(flag.char_start)

@@ -1,8 +1,12 @@
-"""The HTML report: one self-contained page (inline CSS and JS, no requests).
+"""The HTML page of a story (or of a whole small run): self-contained, inline CSS and JS,
+no requests.
 
-A summary, the flags grouped by severity with links to their evidence, the
-sources side by side in full with facts, dropped lines and evidence marked, and
-the fact matrix from the alignments. The same report gives the same bytes.
+A summary, in draft mode the draft's problems, the flags grouped by severity with
+links to their evidence beside the sources in full (facts, dropped lines and
+evidence marked), pictures (the story's timeline, dot plots of the figures the
+sources give), the facts joined across sources and what each source alone says.
+The same report gives the same bytes. :mod:`consistency.report.html_site` splits a
+run into an index and one such page per story.
 """
 
 from __future__ import annotations
@@ -19,15 +23,13 @@ from typing import Any, Final, TextIO
 
 import pandas as pd
 
+from consistency.report import svg, view
 from consistency.report.base import Report
-from consistency.tables import records
+from consistency.report.view import SEVERITIES, StoryView, relation_rank, severity_rank, table_rows
 
 Row = Mapping[str, Any]
 
-SEVERITIES: Final = ("error", "warning", "info")
 SEVERITY_WORD: Final = {"error": "Error", "warning": "Warning", "info": "Info"}
-#: Worst first: a row or cell shows the worst relation it takes part in.
-RELATIONS: Final = ("conflict", "update", "compatible", "paraphrase", "agree", "unique")
 #: Fact kinds grouped into the highlight families of the legend.
 FAMILIES: Final = {
     "time": ("date", "duration"),
@@ -159,7 +161,7 @@ def _rows(report: Report, name: str) -> list[dict[str, Any]]:
     df = report.tables.get(name)
     if df is None or df.empty:
         return []
-    return list(records(df))
+    return table_rows(df)
 
 
 def _number(value: float) -> str:
@@ -221,13 +223,20 @@ class Page:
     fact_key: dict[str, str]
     evidence: dict[tuple[str, int, int], Evidence]
     flag_evidence: list[list[tuple[str, int, int]]]
+    #: The report seen as one story (all its sources): clusters, coverage, support.
+    story: StoryView
+    #: Dropped lines by document.
+    dropped: dict[str, list[dict[str, Any]]]
 
     @classmethod
-    def build(cls, report: Report) -> Page:
+    def build(cls, report: Report, story: StoryView | None = None) -> Page:
+        """The page of ``report``; ``story`` is its view when already built (else all the
+        report's sources are seen as one story)."""
         documents = _rows(report, "documents")
         facts = _rows(report, "facts")
-        flags = _rows(report, "flags")
-        flags.sort(key=lambda f: _severity_rank(f.get("severity")))
+        shown = report.shown_flags
+        flags = list(table_rows(shown)) if not shown.empty else []
+        flags.sort(key=lambda f: severity_rank(f.get("severity")))
         fact_key = {str(f["fact_id"]): f"fact-{i}" for i, f in enumerate(facts)}
         by_id = {str(f["fact_id"]): f for f in facts}
         doc_index = {str(d["doc_id"]): i for i, d in enumerate(documents)}
@@ -249,7 +258,20 @@ class Page:
             )
             for span, flags_ in users.items()
         }
-        return cls(report, documents, facts, flags, fact_key, evidence, flag_evidence)
+        dropped: dict[str, list[dict[str, Any]]] = {}
+        for line in _rows(report, "dropped"):
+            dropped.setdefault(str(line["doc_id"]), []).append(line)
+        return cls(
+            report,
+            documents,
+            facts,
+            flags,
+            fact_key,
+            evidence,
+            flag_evidence,
+            story or _one_story(report),
+            dropped,
+        )
 
     def label(self, doc_id: str) -> str:
         """A short name for a document: its source when no other document shares it."""
@@ -260,8 +282,9 @@ class Page:
         return doc_id
 
 
-def _severity_rank(severity: object) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+def _one_story(report: Report) -> StoryView:
+    """All the report's sources as one story (a story page's report holds one already)."""
+    return view.build(report, one_story=True).stories[0]
 
 
 def _flag_spans(flag: Row, facts: Mapping[str, Row]) -> dict[tuple[str, int, int], str]:
@@ -285,19 +308,30 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
 
 
-def _summary(page: Page, title: str) -> str:
+def _summary(page: Page, title: str, nav: str = "") -> str:
     report = page.report
-    out = ['<header class="summary">', f"<h1>{esc(title)}</h1>"]
+    out = ['<header class="summary">', nav, f"<h1>{esc(title)}</h1>"]
     lede = [_plural(len(page.documents), "source"), _plural(len(page.facts), "fact")]
     out.append(f'<p class="lede">{esc(" · ".join(lede))}</p>')
+    out += run_notes(report, report.severity_counts())
+    if page.documents:
+        out.append(_sources_table(page))
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def run_notes(report: Report, counts: Mapping[str, int], hidden_by_show: int = 0) -> list[str]:
+    """Counts by severity, what is hidden, and the inputs that could not be read."""
+    out = []
     if report.command == "check":
-        counts = report.severity_counts()
         items = "".join(
             f'<li class="count sev-{s}"><strong>{counts.get(s, 0)}</strong> '
             f"{esc(_plural(counts.get(s, 0), s).split(' ', 1)[1])}</li>"
             for s in SEVERITIES
         )
         out.append(f'<ul class="counts" aria-label="Flags by severity">{items}</ul>')
+    if hidden_by_show:
+        out.append(f'<p class="note">{hidden_by_show} finding(s) below {esc(report.show)}.</p>')
     if report.hidden_by_baseline:
         out.append(
             f'<p class="note">{report.hidden_by_baseline} flag(s) hidden by the baseline.</p>'
@@ -310,10 +344,7 @@ def _summary(page: Page, title: str) -> str:
             for p in report.problems
         ]
         out.append("</ul></section>")
-    if page.documents:
-        out.append(_sources_table(page))
-    out.append("</header>")
-    return "\n".join(out)
+    return out
 
 
 def _sources_table(page: Page) -> str:
@@ -479,14 +510,13 @@ def _doc_spans(page: Page, doc_id: str) -> list[Span]:
             f"dropped: {d['reason']}",
             data=(("reason", str(d["reason"])),),
         )
-        for d in _rows(page.report, "dropped")
-        if d["doc_id"] == doc_id
+        for d in page.dropped.get(doc_id, [])
     ]
     for ev in page.evidence.values():
         if ev.doc_id != doc_id:
             continue
         flags = [page.flags[n] for n in ev.flags]
-        worst = min((str(f["severity"]) for f in flags), key=_severity_rank)
+        worst = min((str(f["severity"]) for f in flags), key=severity_rank)
         title = " | ".join(
             f"{SEVERITY_WORD.get(str(f['severity']), f['severity'])} {f['code']}: {f['message']}"
             for f in flags
@@ -507,24 +537,23 @@ def _doc_spans(page: Page, doc_id: str) -> list[Span]:
 
 
 def _matrix(page: Page) -> str:
-    alignments = _rows(page.report, "alignments")
-    if not alignments:
+    """Facts the join matched, one table per relation, worst first."""
+    if not page.story.clusters:
         return ""
     facts = {str(f["fact_id"]): f for f in page.facts}
-    groups, relation = _aligned_groups(alignments)
     rows: dict[str, dict[tuple[str, ...], list[str]]] = {}
-    for members in groups:
-        worst = min((relation[m] for m in members), key=_relation_rank)
-        cells = _matrix_cells(page, [facts[m] for m in members if m in facts], relation)
-        rows.setdefault(worst, {}).setdefault(cells, []).append(members[0])
+    for cluster in page.story.clusters:
+        known = [facts[m] for m in cluster.fact_ids if m in facts]
+        cells = _matrix_cells(page, known, cluster.fact_relation)
+        rows.setdefault(cluster.relation, {}).setdefault(cells, []).append(cluster.fact_ids[0])
     out = [
-        '<section class="matrix" aria-labelledby="matrix-heading">',
+        '<section class="matrix" id="matrix" aria-labelledby="matrix-heading">',
         '<h2 id="matrix-heading">Facts across sources</h2>',
         '<p class="quiet">Facts the join matched across sources, one group per relation; '
         "a row shows the worst relation among its facts (×N: that many rows alike).</p>",
     ]
     head = "".join(f"<th>{esc(page.label(str(d['doc_id'])))}</th>" for d in page.documents)
-    for rel in sorted(rows, key=_relation_rank):
+    for rel in sorted(rows, key=relation_rank):
         body = []
         for cells, firsts in rows[rel].items():
             count = f' <span class="quiet">×{len(firsts)}</span>' if len(firsts) > 1 else ""
@@ -543,40 +572,6 @@ def _matrix(page: Page) -> str:
     return "\n".join(out)
 
 
-def _relation_rank(relation: str) -> int:
-    return RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS)
-
-
-def _aligned_groups(alignments: Sequence[Row]) -> tuple[list[list[str]], dict[str, str]]:
-    """Facts joined into groups through their alignments, and each fact's worst relation."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    relation: dict[str, str] = {}
-    for a in alignments:
-        rel = str(a.get("relation") or "")
-        pair = [str(a[c]) for c in ("fact_id", "other_fact_id") if a.get(c)]
-        for fid in pair:
-            relation[fid] = min(relation.get(fid, rel), rel, key=_relation_rank)
-            root(fid)
-        if len(pair) == 2:
-            parent[root(pair[0])] = root(pair[1])
-    groups: dict[str, list[str]] = {}
-    for fid in sorted(relation):
-        groups.setdefault(root(fid), []).append(fid)
-    return sorted(groups.values(), key=lambda m: _fact_order(m[0])), relation
-
-
-def _fact_order(fact_id: str) -> tuple[str, int, str]:
-    doc, _, local = fact_id.rpartition(":")
-    digits = "".join(c for c in local if c.isdigit())
-    return doc, int(digits) if digits else -1, fact_id
-
-
 def _matrix_cells(page: Page, known: Sequence[Row], relation: Mapping[str, str]) -> tuple[str, ...]:
     kind = str(known[0]["kind"]) if known else "?"
     cells = [f"<td>{esc(kind)}</td>"]
@@ -585,7 +580,7 @@ def _matrix_cells(page: Page, known: Sequence[Row], relation: Mapping[str, str])
         if not mine:
             cells.append('<td class="empty">—</td>')
             continue
-        cell_rel = min((relation[str(f["fact_id"])] for f in mine), key=_relation_rank)
+        cell_rel = min((relation[str(f["fact_id"])] for f in mine), key=relation_rank)
         texts: dict[str, list[Row]] = {}
         for f in mine:
             texts.setdefault(_excerpt(f["text"]), []).append(f)
@@ -597,6 +592,143 @@ def _matrix_cells(page: Page, known: Sequence[Row], relation: Mapping[str, str])
         ]
         cells.append(f'<td class="rel-{esc(cell_rel)}">{"<br>".join(links)}</td>')
     return tuple(cells)
+
+
+STATUS_WORD: Final = {
+    "conflict": "contradicted by a source",
+    "unsupported": "in no source",
+    "supported": "supported",
+}
+
+
+def _draft_view(page: Page) -> str:
+    """Draft mode: each checkable fact of the draft and its support, problems first."""
+    support = page.story.support
+    if support is None or support.empty:
+        return ""
+    counts = support["status"].value_counts()
+    lede = " · ".join(f"{int(counts.get(s, 0))} {STATUS_WORD[s]}" for s in STATUS_WORD)
+    rows = []
+    for row in table_rows(support):
+        status = str(row["status"])
+        key = page.fact_key.get(str(row["fact_id"]))
+        said = esc(_excerpt(row["text"]))
+        said = f'<a class="jump" href="#{key}">{said}</a>' if key else said
+        theirs = [
+            f'<a class="jump" href="#{page.fact_key[f]}">{esc(page.label(f.rpartition(":")[0]))}'
+            "</a>"
+            for f in str(row.get("source_fact_ids") or "").split()
+            if f in page.fact_key
+        ]
+        rows.append(
+            f'<tr class="status-{esc(status)}">'
+            f'<td class="status">{esc(STATUS_WORD.get(status, status))}</td>'
+            f"<td>{esc(row['kind'])}</td><td>{said}</td>"
+            f"<td>{', '.join(theirs) or '—'}</td></tr>"
+        )
+    return (
+        '<section class="draft-view" id="draft" aria-labelledby="draft-heading">'
+        '<h2 id="draft-heading">The draft against its sources</h2>'
+        f'<p class="quiet">{esc(lede)}. Problems first; each links to the draft\'s words and '
+        "to the sources that state it.</p>"
+        "<table><thead><tr><th>Status</th><th>Kind</th><th>The draft says</th>"
+        f"<th>Sources</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _pictures(page: Page) -> str:
+    """The story's timeline and a dot plot per figure the sources give differently."""
+    facts = page.report.tables.get("facts")
+    if facts is None or facts.empty:
+        return ""
+    labels = {str(d["doc_id"]): page.label(str(d["doc_id"])) for d in page.documents}
+    out = []
+    line = view.timeline(page.story, facts)
+    if line is not None:
+        note = (
+            f'<p class="quiet">{line.left_out} date(s) far from the others are left out.</p>'
+            if line.left_out
+            else ""
+        )
+        out.append(
+            '<section class="picture" id="timeline"><h2>Timeline</h2>'
+            '<p class="quiet">Dates each source gives (a dot per day, a bar per week or '
+            "month); ringed in red: disputed by the join or evidence of a finding.</p>"
+            f"{svg.timeline_svg(line, labels, page.fact_key, esc)}{note}</section>"
+        )
+    plots = view.value_plots(page.story, facts)
+    if plots:
+        items = "".join(
+            f"<figure><figcaption>{esc(p.thing)}"
+            + (f' <span class="quiet">{esc(p.unit)}</span>' if p.unit else "")
+            + f' <span class="rel-{esc(p.relation)}">{esc(p.relation)}</span></figcaption>'
+            f"{svg.dot_plot_svg(p, labels, page.fact_key, esc)}</figure>"
+            for p in plots
+        )
+        out.append(
+            '<section class="picture" id="figures"><h2>Figures across sources</h2>'
+            '<p class="quiet">Each figure the join compared and found not equal, one dot per '
+            "source (a line: the range its wording allows); ringed in red: the odd one out."
+            f'</p><div class="plots">{items}</div></section>'
+        )
+    return "\n".join(out)
+
+
+def _coverage(page: Page) -> str:
+    """What each source alone says: counts by kind, sources as columns, then the list."""
+    counts = page.story.coverage()
+    if counts.empty:
+        return ""
+    docs = list(counts.columns)
+    head = "".join(f"<th>{esc(page.label(d))}</th>" for d in docs)
+    body = "".join(
+        f'<tr><th scope="row">{esc(kind)}</th>'
+        + "".join(f'<td class="num">{int(n) or "·"}</td>' for n in row)
+        + "</tr>"
+        for kind, row in counts.iterrows()
+    )
+    lists = []
+    unique = page.story.unique_facts
+    by_doc: dict[str, list[str]] = {}
+    for fact_id, doc_id, kind, text in zip(
+        unique["fact_id"], unique["doc_id"], unique["kind"], unique["text"], strict=True
+    ):
+        if str(fact_id) in page.fact_key:
+            by_doc.setdefault(str(doc_id), []).append(
+                f'<li><span class="quiet">{esc(kind)}</span> <a class="jump" '
+                f'href="#{page.fact_key[str(fact_id)]}">{esc(_excerpt(str(text)))}</a></li>'
+            )
+    for doc in docs:
+        if by_doc.get(doc):
+            lists.append(
+                f"<details><summary>{esc(page.label(doc))} ({len(by_doc[doc])})</summary>"
+                f"<ul>{''.join(by_doc[doc])}</ul></details>"
+            )
+    return (
+        '<section class="coverage" id="coverage"><h2>Only in one source</h2>'
+        '<p class="quiet">Checkable facts no other source of the story has, by kind.</p>'
+        f"<table><thead><tr><th>Kind</th>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f"{''.join(lists)}</section>"
+    )
+
+
+#: The sections a page's navigation links to, by the id each opens with.
+SECTIONS: Final = (
+    ("draft", "The draft"),
+    ("flags-heading", "Findings"),
+    ("timeline", "Timeline"),
+    ("figures", "Figures"),
+    ("matrix", "Facts across sources"),
+    ("coverage", "Only in one source"),
+)
+
+
+def _nav(parts: Iterable[str], index_href: str | None) -> str:
+    """Links to the page's sections that are there, and back to the index."""
+    html_ = "".join(parts)
+    links = [f'<a href="{esc(index_href)}">All stories</a>'] if index_href else []
+    links += [f'<a href="#{key}">{word}</a>' for key, word in SECTIONS if f'id="{key}"' in html_]
+    return f'<nav class="page-nav">{" · ".join(links)}</nav>'
 
 
 def _footer(page: Page) -> str:
@@ -612,38 +744,66 @@ def _asset(name: str) -> str:
     return (resources.files("consistency.report") / "html_assets" / name).read_text("utf-8")
 
 
-def render(report: Report, stream: TextIO) -> None:
-    """Write the report as one self-contained HTML page."""
-    page = Page.build(report)
-    n_docs = len(page.documents)
-    title = f"consistency {report.command}: {n_docs} source{'s' if n_docs != 1 else ''}"
-    script = f"\n{_asset('report.js')}"
+def _script() -> str:
+    return f"\n{_asset('report.js')}"
+
+
+def head(title: str) -> list[str]:
+    """The page's head: inline style, and a policy that lets nothing load or run but the
+    page's own style and script."""
     style = f"\n{_asset('report.css')}"
-    policy = content_security_policy(script, style)
-    stream.write(
-        "\n".join(
-            [
-                "<!DOCTYPE html>",
-                '<html lang="en">',
-                "<head>",
-                '<meta charset="utf-8">',
-                '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">',
-                f"<title>{esc(title)}</title>",
-                f"<style>{style}</style>",
-                "</head>",
-                "<body>",
-                _summary(page, title),
-                _workspace(page),
-                _matrix(page),
-                _footer(page),
-                f"<script>{script}</script>",
-                "</body>",
-                "</html>",
-                "",
-            ]
-        )
+    policy = content_security_policy(_script(), style)
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{style}</style>",
+        "</head>",
+    ]
+
+
+def document(
+    report: Report,
+    *,
+    title: str | None = None,
+    index_href: str | None = None,
+    story: StoryView | None = None,
+) -> str:
+    """The page of a report as one HTML document; ``index_href`` links back to the index,
+    ``story`` is the report's view when already built."""
+    page = Page.build(report, story)
+    n_docs = len(page.documents)
+    if title is None:
+        title = f"consistency {report.command}: {n_docs} source{'s' if n_docs != 1 else ''}"
+    body = [
+        _draft_view(page),
+        _workspace(page),
+        _pictures(page),
+        _matrix(page),
+        _coverage(page),
+    ]
+    return "\n".join(
+        [
+            *head(title),
+            "<body>",
+            _summary(page, title, _nav(body, index_href)),
+            *body,
+            _footer(page),
+            f"<script>{_script()}</script>",
+            "</body>",
+            "</html>",
+            "",
+        ]
     )
 
 
-__all__ = ["Page", "Span", "esc", "fact_value", "render", "segments"]
+def render(report: Report, stream: TextIO) -> None:
+    """Write the report as one self-contained HTML page."""
+    stream.write(document(report))
+
+
+__all__ = ["Page", "Span", "document", "esc", "fact_value", "head", "render", "segments"]

@@ -10,7 +10,7 @@ import pandas as pd
 from consistency.report.base import Report
 
 #: Bump on any incompatible change of the document below.
-JSON_SCHEMA_VERSION = "1.1"
+JSON_SCHEMA_VERSION = "1.2"
 
 
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
@@ -27,6 +27,10 @@ def document(report: Report) -> dict[str, Any]:
             "documents": len(report.tables["documents"]),
             "facts": len(report.tables.get("facts", ())),
             "flags": report.severity_counts(),
+            "by_check": {str(c): int(n) for c, n in report.flags["code"].value_counts().items()}
+            if not report.flags.empty
+            else {},
+            "show": report.show,
             "input_errors": sum(p.is_error for p in report.problems),
             "hidden_by_baseline": report.hidden_by_baseline,
         },
@@ -35,7 +39,7 @@ def document(report: Report) -> dict[str, Any]:
             {"path": p.path, "code": p.code, "level": p.level, "message": p.message}
             for p in report.problems
         ],
-        "flags": records(report.flags),
+        "flags": records(report.shown_flags),
     }
 
 

@@ -1,28 +1,28 @@
-"""Tables the terminal report shows besides the flags: fact matrix, coverage, draft support."""
+"""The tables of one story in the terminal report: sources, facts across sources,
+coverage, and the draft's support. Sources are the columns wherever facts are compared.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from typing import Final
 
 import pandas as pd
 from rich.table import Table
 from rich.text import Text
 
-from consistency.report.base import Report
 from consistency.report.neutralize import terminal_text
-from consistency.tables import records
+from consistency.report.view import RELATION_MARK, VALUE_KINDS, StoryView, table_rows
 
-RELATION_STYLE = {
+RELATION_STYLE: Final = {
     "agree": "green",
     "compatible": "cyan",
     "conflict": "bold red",
     "paraphrase": "yellow",
     "update": "blue",
 }
-RELATION_MARK = {"agree": "=", "compatible": "≈", "conflict": "≠", "paraphrase": "~", "update": "→"}
-STATUS_STYLE = {"supported": "green", "conflict": "bold red", "unsupported": "yellow"}
-MATRIX_KINDS = ("money", "percent", "quantity", "ordinal", "age", "date", "quote")
-MAX_ROWS = 25
+STATUS_STYLE: Final = {"supported": "green", "conflict": "bold red", "unsupported": "yellow"}
+MAX_ROWS: Final = 25
+SHORT: Final = 48
 
 
 def plain(value: object, style: str = "") -> Text:
@@ -30,88 +30,101 @@ def plain(value: object, style: str = "") -> Text:
     return Text(terminal_text("" if value is None else str(value)), style=style)
 
 
-def _groups(alignments: pd.DataFrame) -> list[tuple[set[str], str]]:
-    """Facts joined across sources (connected pairs), each with its worst relation."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    worst: dict[str, str] = {}
-    order = ["agree", "paraphrase", "update", "compatible", "conflict"]
-    pairs = [p for p in records(alignments) if p["other_fact_id"] and p["kind"] in MATRIX_KINDS]
-    for pair in pairs:
-        parent[root(pair["fact_id"])] = root(pair["other_fact_id"])
-    members: dict[str, set[str]] = defaultdict(set)
-    for pair in pairs:
-        r = root(pair["fact_id"])
-        members[r] |= {pair["fact_id"], pair["other_fact_id"]}
-        if order.index(pair["relation"]) >= order.index(worst.get(r, "agree")):
-            worst[r] = pair["relation"]
-    return [(members[r], worst[r]) for r in sorted(members)]
+def _value(x: object) -> str:
+    return "" if x is None or pd.isna(x) else terminal_text(str(x))
 
 
-def fact_matrix(report: Report) -> Table | None:
-    """Facts × sources: what each source says of each joined fact, coloured by relation."""
-    alignments = report.tables.get("alignments")
-    if alignments is None or alignments.empty:
+def _short(text: str, limit: int = SHORT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def sources(story: StoryView) -> Table:
+    """One row per source: its anchor date and where it was read from."""
+    table = Table(title=Text("Sources"), title_justify="left", expand=False)
+    table.add_column("doc", overflow="fold")
+    table.add_column("anchor", no_wrap=True)
+    table.add_column("from", overflow="fold", ratio=1)
+    table.add_column("sent.", justify="right")
+    table.add_column("dropped", justify="right")
+    for row in story.documents.itertuples(index=False):
+        source = _value(row.source)
+        doc_id = _value(row.doc_id)
+        cells = (
+            doc_id + (f" ({source})" if source and source != doc_id else ""),
+            _value(row.anchor_date) or "—",
+            _value(row.anchor_basis)
+            + (f": {_short(_value(row.anchor_evidence))}" if _value(row.anchor_evidence) else ""),
+            _value(row.n_sentences),
+            _value(row.n_dropped_lines),
+        )
+        table.add_row(*(Text(cell) for cell in cells))
+    return table
+
+
+def fact_matrix(story: StoryView, facts: pd.DataFrame) -> Table | None:
+    """Joined facts × the story's sources, worst relation first."""
+    rows = [
+        c
+        for c in story.clusters
+        if c.relation != "unique" and len(c.fact_ids) > 1 and c.relation in RELATION_STYLE
+    ]
+    by_id = facts.set_index("fact_id")
+    rows = [c for c in rows if str(by_id.loc[c.fact_ids[0], "kind"]) in VALUE_KINDS]
+    if not rows:
         return None
-    groups = _groups(alignments)
-    if not groups:
-        return None
-    facts = report.tables["facts"].set_index("fact_id")
-    docs = list(report.tables["documents"]["doc_id"])
+    docs = story.doc_ids
     table = Table(title=Text("Facts across sources"), title_justify="left")
     table.add_column("", no_wrap=True)
     for doc in docs:
         table.add_column(plain(doc), overflow="fold")
-    ranked = sorted(groups, key=lambda g: (g[1] != "conflict", g[1] != "compatible"))
-    for ids, rel in ranked[:MAX_ROWS]:
-        cells = {str(facts.loc[i, "doc_id"]): str(facts.loc[i, "text"]) for i in ids}
+    for cluster in rows[:MAX_ROWS]:
+        cells: dict[str, list[str]] = {}
+        for fact_id in cluster.fact_ids:
+            fact = by_id.loc[fact_id]
+            cells.setdefault(str(fact["doc_id"]), []).append(_short(str(fact["text"])))
+        rel = cluster.relation
         table.add_row(
             Text(f"{RELATION_MARK[rel]} {rel}", style=RELATION_STYLE[rel]),
-            *(plain(cells.get(d, "—"), style="" if d in cells else "dim") for d in docs),
-        )
-    if len(ranked) > MAX_ROWS:
-        table.caption = f"{len(ranked) - MAX_ROWS} more joined facts in alignments.csv"
+            *(
+                plain(" / ".join(dict.fromkeys(cells[d])) if d in cells else "—",
+                      style="" if d in cells else "dim")
+                for d in docs
+            ),
+        )  # fmt: skip
+    if len(rows) > MAX_ROWS:
+        table.caption = f"{len(rows) - MAX_ROWS} more joined facts in alignments.csv"
     return table
 
 
-def coverage(report: Report) -> Table | None:
+def coverage(story: StoryView) -> Table | None:
     """How many checkable facts each source alone has, by kind."""
-    alignments = report.tables.get("alignments")
-    if alignments is None or alignments.empty:
+    counts = story.coverage()
+    if counts.empty:
         return None
-    unique = alignments[alignments["relation"] == "unique"]
-    if unique.empty:
-        return None
-    counts = unique.groupby(["doc_id", "kind"]).size().unstack(fill_value=0)
     table = Table(
         title=Text("Only in one source (facts no other source has)"), title_justify="left"
     )
-    table.add_column("doc", no_wrap=True)
-    for kind in counts.columns:
-        table.add_column(str(kind), justify="right")
-    for doc, row in counts.iterrows():
-        table.add_row(plain(doc), *(Text(str(int(n))) for n in row))
+    table.add_column("kind", no_wrap=True)
+    for doc in counts.columns:
+        table.add_column(plain(doc), justify="right", overflow="fold")
+    for kind, row in counts.iterrows():
+        table.add_row(plain(kind), *(Text(str(int(n)) if n else "·") for n in row))
     return table
 
 
-def support(report: Report) -> Table | None:
-    """Draft mode: each checkable fact of the draft and its support in the sources."""
-    rows = report.tables.get("support")
-    if rows is None:
+def support(story: StoryView) -> Table | None:
+    """Draft mode: each checkable fact of the draft and its support, problems first."""
+    if story.support is None or story.support.empty:
         return None
     table = Table(title=Text("Draft against its sources"), title_justify="left")
     for column in ("status", "kind", "draft says", "sources"):
         table.add_column(column, overflow="fold")
-    for row in records(rows):
+    for row in table_rows(story.support):
         table.add_row(
             Text(row["status"], style=STATUS_STYLE[row["status"]]),
             plain(row["kind"]),
-            plain(row["text"]),
+            plain(_short(row["text"], 80)),
             plain(row["sources"] or "—"),
         )
     return table

@@ -15,6 +15,7 @@ import pytest
 
 from consistency import pipeline
 from consistency.report.base import Report
+from tests.conftest import report_of
 from tests.report.conftest import rendered
 
 if TYPE_CHECKING:
@@ -57,15 +58,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext
 
 
 def run_report(*paths: Path) -> Report:
-    result = pipeline.check(paths)
-    return Report(
-        command="check",
-        tables=result.tables,
-        texts={p.doc_id: p.text for p in result.parsed},
-        problems=result.problems,
-        out_dir=None,
-        fail_on="error",
-    )
+    return report_of(pipeline.check(paths))
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +231,42 @@ def test_article_borne_script_never_runs_but_the_reports_own_does(
     click_evidence_and_check(page, hostile_report, 0)  # the page's own script runs
     assert opened.errors == []
     assert set(opened.requests) == {path.as_uri()}
+
+
+def test_index_and_story_pages_in_the_browser(browser: BrowserContext, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    from consistency.report.html_site import pages
+    from tests.conftest import jsonl
+    from tests.report.test_html_site import RUN
+
+    source = tmp_path / "run.jsonl"
+    source.write_text(jsonl(RUN), encoding="utf-8")
+    site = tmp_path / "site"
+    for name, text in pages(run_report(source)).items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    opened = Opened(browser.new_page())
+    page = opened.page
+    page.on("pageerror", lambda e: opened.errors.append(f"page error: {e}"))
+    page.on("request", lambda r: opened.requests.append(r.url))
+    page.goto((site / "report.html").as_uri())
+    expect(page.locator(".stories-table tbody tr")).to_have_count(2)
+    page.locator(".stories-table a", has_text="quake").click()
+    expect(page.locator("h1")).to_contain_text("quake")
+    assert page.locator("article.source").count() == 3
+
+    odd = page.locator("svg.dots a.jump", has=page.locator("circle.odd"))
+    odd.click()
+    target = page.locator(".doc-text .is-target")
+    expect(target.first).to_have_text("14")
+    expect(target.first).to_be_in_viewport()
+    expect(page.locator("svg.timeline circle.disputed")).to_have_count(3)
+
+    page.locator(".page-nav a", has_text="All stories").click()
+    expect(page.locator(".stories-table")).to_be_visible()
+    shot = tmp_path / "html-story.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert opened.errors == []
+    allowed = {(site / p).as_uri() for p in ("report.html", "story-quake.html")}
+    assert set(opened.requests) <= allowed

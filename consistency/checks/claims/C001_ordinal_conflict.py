@@ -120,6 +120,8 @@ def _finding(a: Row, b: Row, why: str) -> Finding:
             f"Both rank or number {thing!r} {why}, but give {a['value']:g} and {b['value']:g}."
         ),
         suggestion="Check the rank against the primary source and settle on one.",
+        topic=f"which {thing} it is",
+        sides=((a["doc_id"], repr(a["text"])), (b["doc_id"], repr(b["text"]))),
     )
 
 

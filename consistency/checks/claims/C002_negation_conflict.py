@@ -96,6 +96,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                 f"{yes['predicate']!r} with the same object, but only {no['doc_id']} negates it."
             ),
             suggestion="Find out which is true; at most one source can be right.",
+            topic=f"whether {yes['canonical']} did {yes['predicate']!r}",
+            sides=((yes["doc_id"], "it did"), (no["doc_id"], "it did not")),
         )
 
 

@@ -4,6 +4,9 @@ A claim carrying a date, a figure or an ordinal that no other source of the
 story repeats is not wrong, but it is unconfirmed: an editor may want to
 check it. Only runs with several sources report it, at info level.
 
+Opt-in (``--select C003``): what each source alone says is shown per story as a
+coverage table in every report; this check lists the claims among them one by one.
+
 Options: ``min_object_similarity`` for another source's claim with the same subject and
 predicate to count as the same; ``min_text_similarity`` for a claim worded alike
 ("launched the first road bridge" / "unveiled the first road bridge") to count too.
@@ -63,4 +66,5 @@ CHECK = Check(
     module=sys.modules[__name__],
     groups=("claims", "coverage", "cross-source"),
     defaults=MappingProxyType({"min_object_similarity": 0.6, "min_text_similarity": 0.75}),
+    opt_in=True,
 )

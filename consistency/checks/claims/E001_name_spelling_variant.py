@@ -1,7 +1,7 @@
 """One entity is spelled differently across or within sources.
 
 Entity mentions that the normalizer tied to one canonical name but whose
-surfaces differ in spelling ("Kiev" / "Kyiv") are flagged once per entity,
+surfaces differ in spelling ("Kiev" / "Kyiv") are flagged once per entity and story,
 with one mention of each spelling as evidence. Differences of case only,
 possessives and acronyms against full names are not spelling variants.
 
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import Row, evidence, of_kind
+from consistency.checks.facts import Row, evidence, of_kind, story_of
 from consistency.lang.names import spelling_variants
 
 
@@ -27,12 +27,13 @@ def _surface(row: Row) -> str:
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
-    groups: dict[str, list[Row]] = {}
+    story = story_of(ctx)
+    groups: dict[tuple[str, str], list[Row]] = {}
     for row in of_kind(ctx, "entity"):
         canonical = str(row.get("canonical") or "")
         if canonical:
-            groups.setdefault(canonical, []).append(row)
-    for canonical, mentions in sorted(groups.items()):
+            groups.setdefault((story.get(str(row["doc_id"]), ""), canonical), []).append(row)
+    for (_, canonical), mentions in sorted(groups.items()):
         first: dict[str, Row] = {}
         for row in sorted(mentions, key=lambda r: (str(r["doc_id"]), int(r["char_start"]))):
             surface = _surface(row)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents
+from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents, quoted
 from consistency.lang.compare import containment, text_similarity
 
 
@@ -45,6 +45,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                 f"words, yet the wording differs (similarity {similarity:.2f})."
             ),
             suggestion="Quote the wording of the primary source, or paraphrase without quotes.",
+            topic=f"the words of {a['canonical']}'s quote",
+            sides=((a["doc_id"], quoted(a["text"])), (b["doc_id"], quoted(b["text"]))),
         )
 
 

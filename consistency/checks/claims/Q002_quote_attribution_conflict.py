@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents
+from consistency.checks.facts import cross_pairs, evidence, of_kind, peer_documents, quoted
 from consistency.lang.compare import names_alike, text_similarity
 
 
@@ -51,6 +51,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                     f"they are one statement, but the sources name different {what}."
                 ),
                 suggestion="Check who said it, and through which outlet, in the original.",
+                topic=f"the {what} of the quote {quoted(a['text'])}",
+                sides=((a["doc_id"], repr(a[field])), (b["doc_id"], repr(b[field]))),
             )
 
 

@@ -90,6 +90,9 @@ def _finding(split: list[Side]) -> Finding:
             if lone
             else "Check the figures against the primary source."
         ),
+        topic=f"the figure for {thing}",
+        sides=tuple((doc, repr(s.facts[0]["text"])) for s in split for doc in s.documents),
+        deviates=(str(first["doc_id"]),) if lone else (),
     )
 
 

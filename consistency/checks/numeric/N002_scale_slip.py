@@ -86,6 +86,8 @@ def _finding(a: Row, b: Row) -> Finding:
             f"of {math.pow(10, factor):g}."
         ),
         suggestion="Check which scale the primary source gives (million or billion).",
+        topic=f"the scale of {a['measure'] or a['object'] or a['kind']}",
+        sides=((a["doc_id"], repr(a["text"])), (b["doc_id"], repr(b["text"]))),
     )
 
 

@@ -6,7 +6,8 @@ born in: "Anna Berg, 52" in an article of 2 March 2023 means born between
 birthday last week" (or "turned 50 on Friday") is fifty years before that
 week. An age is taken at the article's date, or at the date its sentence
 gives it ("then 29, in 1990"), whichever fits. Statements whose spans do not
-meet, in one source or across sources, are flagged.
+meet, in one source or across the sources of one story, are flagged
+(a namesake in another story is someone else).
 
 Ages in undated reports of one story are compared with each other as if
 given on the same day ("Jo Reyes, 24" against "Jo Reyes, 26"). The ages of a
@@ -29,7 +30,16 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import Row, anchors, by_id, detail, evidence, linked, rows
+from consistency.checks.facts import (
+    Row,
+    anchors,
+    by_id,
+    detail,
+    evidence,
+    linked,
+    rows,
+    story_of,
+)
 from consistency.checks.people import People
 from consistency.lang.compare import head_noun, interval, key_text, timex_interval
 
@@ -144,9 +154,10 @@ def _from_claim(claim: Row, person: str, around: list[Row]) -> Born | None:
     return Born(person, *born, (ages[0], day), f"turned {n} {day['text']}")
 
 
-def _dead(facts: list[Row], people: People) -> set[str]:
-    """The people some source reports dead: "X died", "X was killed", "they killed X"."""
-    out: set[str] = set()
+def _dead(facts: list[Row], people: People, story: dict[str, str]) -> set[tuple[str, str]]:
+    """The people some source of a story reports dead: "X died", "X was killed", "they
+    killed X", as (story, person): a namesake in another story is someone else."""
+    out: set[tuple[str, str]] = set()
     for claim in facts:
         if claim["kind"] != "claim" or key_text(claim["predicate"]) not in DEATH_PREDICATES:
             continue
@@ -156,15 +167,15 @@ def _dead(facts: list[Row], people: People) -> set[str]:
         else:
             phrases = (info.get("object_canonical"), claim["object"])
         if person := people.of(claim, [p for p in phrases if p]):
-            out.add(person)
+            out.add((story.get(str(claim["doc_id"]), ""), person))
     return out
 
 
-def _statements(ctx: CheckContext) -> Iterator[Born]:
+def _statements(ctx: CheckContext, story: dict[str, str]) -> Iterator[Born]:
     facts = list(rows(ctx.facts))
     index = by_id(ctx)
     people = People(facts)
-    dead = _dead(facts, people)
+    dead = _dead(facts, people, story)
     documents = anchors(ctx)
     figures: dict[str, list[Row]] = defaultdict(list)
     for row in facts:
@@ -181,7 +192,7 @@ def _statements(ctx: CheckContext) -> Iterator[Born]:
                 person,
                 document.get("anchor_date"),
                 document.get("story"),
-                dead=person in dead,
+                dead=(story.get(str(row["doc_id"]), ""), person) in dead,
             )
         elif row["kind"] == "claim" and key_text(row["predicate"]) in ("bear", "turn"):
             person = people.of(row, (row["canonical"], row["subject"]))
@@ -194,10 +205,13 @@ def _statements(ctx: CheckContext) -> Iterator[Born]:
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     slack = timedelta(days=options["slack_days"])
-    by_person: dict[str, list[Born]] = defaultdict(list)
-    for statement in _statements(ctx):
-        by_person[statement.person].append(statement)
-    for person, statements in sorted(by_person.items()):
+    story = story_of(ctx)
+    by_person: dict[tuple[str, str], list[Born]] = defaultdict(list)
+    for statement in _statements(ctx, story):
+        by_person[story.get(str(statement.rows[0]["doc_id"]), ""), statement.person].append(
+            statement
+        )
+    for (_, person), statements in sorted(by_person.items()):
         worst: tuple[timedelta, Born, Born] | None = None
         for i, a in enumerate(statements):
             for b in statements[i + 1 :]:
@@ -229,6 +243,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             message=f"{person}'s age does not fit: {a.says} against {b.says}.",
             explanation=why,
             suggestion=f"Check {person}'s date of birth and recompute the age.",
+            topic=f"{person}'s age",
+            sides=((str(a.rows[0]["doc_id"]), a.says), (str(b.rows[0]["doc_id"]), b.says)),
         )
 
 

@@ -82,6 +82,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                 f"{y['text']!r} to {y['time_start']}..{y['time_end']}, which do not overlap."
             ),
             suggestion="Check the date of the event in the primary source.",
+            topic=f"the date of {a['canonical']} {a['predicate']!r}",
+            sides=((a["doc_id"], repr(x["text"])), (b["doc_id"], repr(y["text"]))),
         )
 
 
