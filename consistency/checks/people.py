@@ -62,6 +62,15 @@ class People:
             if len(words) == 1 and words[0] in pronouns:
                 return self._antecedent(row, mentions)
             named = {str(m["canonical"]) for m in mentions if _inside(words, _words(m["text"]))}
+            if not named and len(words) > 2:
+                # "bank governor Ana Ortiz", "former Theranos chief Elizabeth Holmes": a
+                # description (ending in a lower-case word) before a full name names that
+                # person; "Jan Tom Hale" is someone else
+                named = {
+                    str(m["canonical"])
+                    for m in mentions
+                    if _described(str(phrase), _words(m["text"]), words)
+                }
             if len(named) == 1 and not set(words) <= COMMON_PERSON_NOUNS:
                 return named.pop()
             noun = head_noun(phrase)
@@ -82,6 +91,15 @@ class People:
             and sentence - 1 <= int(m["sent_id"]) <= sentence
         ]
         return str(before[-1]["canonical"]) if before else None
+
+
+def _described(phrase: str, name: list[str], words: list[str]) -> bool:
+    """Does ``phrase`` end with a full name after a lower-case description?"""
+    if len(name) < 2 or len(words) <= len(name) or words[-len(name) :] != name:
+        return False
+    written = _WORD.findall(phrase.replace("'s", "").replace("\u2019s", ""))
+    before = written[-len(name) - 1] if len(written) > len(name) else ""
+    return before[:1].islower()
 
 
 def _inside(needle: list[str], words: list[str]) -> bool:

@@ -66,3 +66,9 @@ def test_a_title_names_the_one_person_holding_it() -> None:
 
 def test_a_person_of_another_document_is_not_found() -> None:
     assert PEOPLE.of({"doc_id": "b", "char_start": 5, "sent_id": 0}, ["Anna Berg"]) is None
+
+
+def test_a_description_before_a_full_name_names_that_person() -> None:
+    """Regression: "former chief Tom Hale" was read as a person other than Tom Hale."""
+    assert PEOPLE.of(at(120, 3), ["former chief Tom Hale"]) == "Tom Hale"
+    assert PEOPLE.of(at(120, 3), ["Jan Tom Hale"]) is None  # a longer name is someone else

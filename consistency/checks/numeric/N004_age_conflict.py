@@ -14,8 +14,14 @@ given on the same day ("Jo Reyes, 24" against "Jo Reyes, 26"). The ages of a
 person some source reports dead are ages at death, compared with each other
 only: a later article repeats the age the victim had.
 
+Two ages that fit only through a birthday in the few days between two reports
+("Kazuo Ueda, 72" on 19 March and "Kazuo Ueda, 73" on 20 March) are flagged
+too: one of them is almost surely wrong.
+
 Options: ``slack_days`` (default 0), how many days two spans may miss by and
-still be taken as agreeing (for reports dated a day after the event).
+still be taken as agreeing (for reports dated a day after the event);
+``min_overlap_days`` (default 7), how many days two spans must share for two
+different ages to be taken as a birthday between the reports.
 
 Example: "Mayor Anna Berg, 52, ..." against "Berg, who was born in 1965, ...".
 """
@@ -28,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
+from typing import Final
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import (
@@ -41,6 +48,7 @@ from consistency.checks.facts import (
     story_of,
 )
 from consistency.checks.people import People
+from consistency.lang import vocab
 from consistency.lang.compare import head_noun, interval, key_text, timex_interval
 
 MAX_AGE = 120
@@ -98,7 +106,12 @@ def _whose(row: Row) -> tuple[object, ...]:
     """The phrases naming whose age it is: "Robyn Mendes's 12-year-old daughter" is the
     daughter's, not Robyn Mendes's; "Mayor Anna Berg, 52" is the mayor's."""
     subject, thing = key_text(row["subject"]), key_text(row["object"])
-    if thing and subject and head_noun(thing) not in subject.split():
+    if (
+        thing
+        and subject
+        and head_noun(thing) in RELATIVES
+        and head_noun(thing) not in subject.split()
+    ):
         return (row["object"],)
     return (row["subject"], row["object"])
 
@@ -203,8 +216,14 @@ def _statements(ctx: CheckContext, story: dict[str, str]) -> Iterator[Born]:
             yield found
 
 
+ZERO: Final = timedelta(0)
+#: Nouns for a relative: "his 12-year-old daughter" is the daughter's age.
+RELATIVES: Final = vocab.words("relatives")
+
+
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     slack = timedelta(days=options["slack_days"])
+    narrow = timedelta(days=options["min_overlap_days"])
     story = story_of(ctx)
     by_person: dict[tuple[str, str], list[Born]] = defaultdict(list)
     for statement in _statements(ctx, story):
@@ -216,7 +235,9 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         for i, a in enumerate(statements):
             for b in statements[i + 1 :]:
                 gap = max(a.first - b.last, b.first - a.last)
-                if a.clock == b.clock and gap > slack and (worst is None or gap > worst[0]):
+                if a.clock != b.clock or (worst is not None and gap <= worst[0]):
+                    continue
+                if gap > slack or (gap <= ZERO and -gap < narrow and a.says != b.says):
                     worst = (gap, a, b)
         if worst is None:
             continue
@@ -225,6 +246,13 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             why = (
                 f"Both sources give {person}'s age at death: {a.says} ({a.rows[0]['doc_id']}) "
                 f"and {b.says} ({b.rows[0]['doc_id']}) cannot both be right."
+            )
+        elif a.clock == "calendar" and worst[0] <= ZERO:
+            why = (
+                f"{a.says.capitalize()} ({a.rows[0]['doc_id']}) means born between {a.first} "
+                f"and {a.last}; {b.says} ({b.rows[0]['doc_id']}) between {b.first} and "
+                f"{b.last}: both hold only for a birthday in the {1 - worst[0].days} days "
+                "the two spans share, between the two reports."
             )
         elif a.clock == "calendar":
             why = (
@@ -255,5 +283,5 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
-    defaults=MappingProxyType({"slack_days": 0}),
+    defaults=MappingProxyType({"slack_days": 0, "min_overlap_days": 7}),
 )

@@ -111,26 +111,11 @@ def _link(row: FactRow, figures: list[FactRow], parsed: ParsedDocument) -> None:
         if f is not row and here is not None and parsed.sentence_at(int(f["char_start"])) is here
     ]
     if detail.get("change_part") == "to":
-        # the "from" of this move: after any earlier "to" ("climbed to 4.94 from 2.45, and
-        # revenue grew 21.4% to 45.1": 45.1 has no "from" of its own), before the next one
-        earlier = [
-            f["char_end"] for f in same if f["char_end"] <= row["char_start"] and _part(f) == "to"
-        ]
-        later = [
-            f["char_start"] for f in same if f["char_start"] >= row["char_end"] and _part(f) == "to"
-        ]
-        lo, hi = max(earlier, default=-1), min(later, default=10**9)
-        before = [
-            f
-            for f in same
-            if lo <= f["char_start"] and f["char_end"] <= row["char_start"] and _part(f) == "from"
-        ]
-        after = [
-            f
-            for f in same
-            if f["char_start"] >= row["char_end"] and f["char_end"] <= hi and _part(f) == "from"
-        ]
-        source = before[-1] if before else (after[0] if after else None)
+        # the "from" of this move stands next to it: "to 64 from 58", "from 58 to 64"
+        ordered = sorted([*same, row], key=lambda f: int(f["char_start"]))
+        at = next(i for i, f in enumerate(ordered) if f is row)
+        neighbours = [ordered[i] for i in (at + 1, at - 1) if 0 <= i < len(ordered)]
+        source = next((f for f in neighbours if _part(f) == "from"), None)
         if source is not None:
             row["link"] = source.get("fact_id")
             _share_frame(row, source)

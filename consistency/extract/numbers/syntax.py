@@ -66,6 +66,8 @@ def age_subject(span: Span) -> str | None:
         owner = [t for t in head.children if t.dep_ == "poss"]
         if owner:
             return noun_phrase(owner[0], span=span, lemma=False)
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return noun_phrase(head.head, span=span, lemma=False)  # "Kani Beko, the 71-year-old head"
     if root.lower_ == "ages":  # "two girls, ages 12 and 15": several people, not the subject
         return noun_phrase(head, span=span, lemma=False) if head.pos_ in NOUNS else None
     if (root.lower_ in ("aged", "age") and head.pos_ in NOUNS) or (
