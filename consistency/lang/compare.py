@@ -4,9 +4,11 @@ their qualifiers and rounding, calendar intervals, phrases, names and claims."""
 from __future__ import annotations
 
 import calendar
+import difflib
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
@@ -265,3 +267,66 @@ def measured_key(row: Mapping[str, Any]) -> str:
     if row["kind"] in ("money", "percent"):
         generic |= {key_text(row["unit"])}  # "$ 99" read as measuring "usd"
     return "" if head in generic else head
+
+
+#: Words whose change alters a claim → negation, hedge or quantity.
+MEANING_WORDS: Final = vocab.mapping("meaning_words")
+NEGATING_PREFIXES: Final = vocab.words("negating_prefixes")
+_QUOTE_WORD: Final = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|n't", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class WordingDifference:
+    """How two wordings of one statement differ."""
+
+    #: excerpt (one inside the other), reordered (same words), meaning (a negation, hedge,
+    #: quantity or number inserted, dropped or changed), or wording (other words)
+    kind: str
+    #: the words that make the difference, as "inserted 'not'" or "'likely' became 'unlikely'"
+    detail: str = ""
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _QUOTE_WORD.findall(text.replace("\u2019", "'"))]
+
+
+def _opposite(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return any(long == p + short for p in NEGATING_PREFIXES)
+
+
+def _meaningful(word: str) -> str | None:
+    if word in MEANING_WORDS:
+        return MEANING_WORDS[word]
+    return "number" if word[:1].isdigit() else None
+
+
+def wording_difference(a: str, b: str) -> WordingDifference | None:
+    """How two quotes of one statement differ, or None when their words are the same."""
+    wa, wb = _words(a), _words(b)
+    if wa == wb:
+        return None
+    short, long = sorted((wa, wb), key=len)
+    if short and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)):
+        return WordingDifference("excerpt")
+    if sorted(wa) == sorted(wb):
+        return WordingDifference("reordered", "the same words in another order")
+    matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    changes: list[str] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        old, new = wa[i1:i2], wb[j1:j2]
+        if op == "replace" and len(old) == len(new) == 1 and _opposite(old[0], new[0]):
+            changes.append(f"{old[0]!r} became {new[0]!r} (its opposite)")
+            continue
+        for word, how in [*((w, "dropped") for w in old), *((w, "inserted") for w in new)]:
+            kind = _meaningful(word)
+            if kind is not None and not (how == "dropped" and word in new):
+                changes.append(f"{how} the {kind} {word!r}")
+    inner = len(short) and (
+        matcher.find_longest_match(0, len(wa), 0, len(wb)).size >= len(short) - 1
+    )
+    if changes:
+        return WordingDifference("meaning", "; ".join(dict.fromkeys(changes)))
+    return WordingDifference("excerpt" if inner and len(short) < len(long) else "wording")

@@ -69,3 +69,16 @@ def test_scale_factor_finds_a_thousandfold_slip_only() -> None:
 def test_measured_key_is_a_things_head_noun_never_a_name(thing: str, key: str) -> None:
     row = {"object": thing, "kind": "quantity", "unit": None}
     assert measured_key(row) == key
+
+
+def test_wording_differences_of_one_quote() -> None:
+    from consistency.lang.compare import wording_difference as diff
+
+    assert diff("We are close", "We are close") is None
+    assert diff("close to a deal", "We are close to a deal now").kind == "excerpt"
+    assert diff("deal to close a", "close to a deal").kind == "reordered"
+    opposite = diff("It is likely to rise", "It is unlikely to rise")
+    assert opposite.kind == "meaning" and "unlikely" in opposite.detail
+    assert diff("We will retreat", "We will not retreat").kind == "meaning"
+    assert diff("We lost 12 homes", "We lost 21 homes").kind == "meaning"
+    assert diff("We will not retreat", "We shall not retreat").kind == "wording"
