@@ -199,12 +199,17 @@ def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> Non
     for row in rows:
         if row["kind"] == "entity" and row["role"] == "person" and row["canonical"]:
             people[row["doc_id"]].add(str(row["canonical"]))
+    everyone = {p for names in people.values() for p in names if " " in p}
 
     def fuller(row: dict[str, Any], name: str | None) -> str | None:
-        """A bare surname: the one person of the document whose name it ends, else itself."""
+        """A bare surname: the one person of the document whose name it ends; a bare
+        first name the parse left unnamed ("Theresa"): the one person of the run whose
+        name it begins; else itself."""
         if not name or " " in name:
             return name
         hits = {p for p in people[row["doc_id"]] if p != name and p.split()[-1] == name}
+        if not hits and name[:1].isupper() and name not in people[row["doc_id"]]:
+            hits = {p for p in everyone if p.split()[0] == name}
         return hits.pop() if len(hits) == 1 else name
 
     def lookup(row: dict[str, Any], span: list[int] | None) -> str | None:
@@ -219,6 +224,8 @@ def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> Non
             row["attribution"] = channel or row["attribution"]
         elif row["kind"] == "claim":
             subject = fuller(row, lookup(row, detail.get("subject_span")) or row["canonical"])
+            if _speaker_pronoun(subject, detail) and row.get("attribution"):
+                subject = str(row["attribution"])  # "Google said it would appeal": Google
             if subject:
                 row["subject"] = row["canonical"] = subject
             changed = False
@@ -229,6 +236,15 @@ def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> Non
                     detail[key], changed = name, True
             if changed:
                 row["detail"] = _dumps(detail)
+
+
+#: Pronouns that, in a reported clause, stand for the one who reports it ("Google said it
+#: would appeal", "the lawyers said they would appeal", "she said she would resign").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def _speaker_pronoun(subject: str | None, detail: dict[str, Any]) -> bool:
+    return (subject or "").lower() in SPEAKER_PRONOUNS and detail.get("voice") == "reported"
 
 
 def _dumps(detail: dict[str, Any]) -> str:

@@ -23,8 +23,8 @@ from consistency.lang import vocab
 from consistency.lang.verbs import claim_tense, lemma, modality_of, negated, perfect
 from consistency.parsed import ParsedDocument
 
-CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
-NESTED_DEPS: Final = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"})
+CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "pcomp"})
+NESTED_DEPS: Final = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "pcomp"})
 ATTRIBUTING: Final = vocab.words("attributing_verbs")
 DATE_LABELS: Final = frozenset({"DATE", "TIME"})
 FIGURE_LABELS: Final = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -226,7 +226,7 @@ def _claim(
     if subject_tok is None or not own:
         return None
     named = name_of(subject_tok, items)
-    subject = named[0] if named else subject_tok.text
+    subject = " ".join((named[0] if named else subject_tok.text).split())
     obj, extra = _object(verb, items)
     voice, source = _voice(attributing or verb, sentence, items, quoted)
     attribution = source

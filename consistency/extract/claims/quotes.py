@@ -147,7 +147,10 @@ def subject_of(verb: Token, bounds: tuple[int, int] | None = None) -> Token | No
             if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                 return node.head
             return child
-        node = node.head if node.dep_ in ("conj", "xcomp", "pcomp", "advcl") else None
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head  # "criticised for not meeting residents": the criticised
+        else:
+            node = node.head if node.dep_ in ("conj", "xcomp", "pcomp", "advcl") else None
     return None
 
 
