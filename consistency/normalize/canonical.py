@@ -199,7 +199,11 @@ def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> Non
     for row in rows:
         if row["kind"] == "entity" and row["role"] == "person" and row["canonical"]:
             people[row["doc_id"]].add(str(row["canonical"]))
-    everyone = {p for names in people.values() for p in names if " " in p}
+    everyone = {p for names in people.values() for p in names if " " in p} | {
+        str(row["canonical"])
+        for row in rows
+        if row["kind"] == "claim" and _full_name(row["canonical"])
+    }  # names the parse left untagged but wrote in full as a subject ("Theresa May")
 
     def fuller(row: dict[str, Any], name: str | None) -> str | None:
         """A bare surname: the one person of the document whose name it ends; a bare
@@ -241,6 +245,11 @@ def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> Non
 #: Pronouns that, in a reported clause, stand for the one who reports it ("Google said it
 #: would appeal", "the lawyers said they would appeal", "she said she would resign").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def _full_name(value: object) -> bool:
+    words = str(value or "").split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _speaker_pronoun(subject: str | None, detail: dict[str, Any]) -> bool:
