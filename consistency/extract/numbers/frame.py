@@ -32,6 +32,8 @@ from consistency.lang.frames import (
 from consistency.lang.verbs import lemma
 
 NOUNS: Final = frozenset({"NOUN", "PROPN"})
+#: Nouns naming a change: what changed is their "in" or "of" object.
+CHANGE_NOUNS: Final = vocab.words("change_nouns")
 #: Currency names a money figure may leave outside its span ("32 riyals").
 CURRENCY_WORDS: Final = frozenset(
     word for name, *_ in vocab.rows("currency_names") for word in (name, name.split()[-1])
@@ -84,6 +86,8 @@ def read_frame(span: Span) -> FigureFrame:
         thing_token = _appositive_measure(counted) or thing_token
     if counted is not None and lemma(counted) in COUNT_HEADS:
         thing_token = _of_object(counted) or counted  # "the number of people unaccounted for"
+    if counted is not None and lemma(counted) in CHANGE_NOUNS:
+        thing_token = _prep_object(counted, ("in", "of")) or thing_token  # "an 8% rise in revenue"
     below_root = counted is not None and counted.head.head.i == root.i  # "hundreds of workers"
     verb, slot = _governor(root if part or counted is None or below_root else counted, span)
     if thing_token is None and verb is not None and neutral_verb(lemma(verb)):
@@ -94,7 +98,20 @@ def read_frame(span: Span) -> FigureFrame:
     if thing_token is not None and forecast_word(lemma(thing_token)):
         forecast = True  # "raised its forecast for net profit to 3 billion euros"
         thing_token = _prep_object(thing_token, ("for", "of")) or thing_token
+    money_of = None
+    if (
+        _money(span)
+        and counted is not None
+        and thing_token is not None
+        and thing_token.i == counted.i
+        and counted.i > root.i
+        and counted.pos_ == "NOUN"
+        and not known_measure(lemma(counted))
+    ):
+        money_of, thing_token = lemma(counted), None  # "the $75 billion mission": its cost
     thing = _thing(thing_token, span) if thing_token is not None else None
+    if money_of is not None:
+        thing = thing_of(["cost"])
     if thing is None and verb is not None and verb_measure(lemma(verb)):
         thing = thing_of([verb_measure(lemma(verb)) or ""])  # "was fined 2.42 billion euros"
     event_word, event = _event(thing_token, counted, verb, thing)
@@ -102,11 +119,16 @@ def read_frame(span: Span) -> FigureFrame:
         thing=thing,
         event_word=event_word,
         event=event,
-        holder=_holder(thing_token, counted, verb if slot in OBJECTS else None, span),
+        holder=money_of or _holder(thing_token, counted, verb if slot in OBJECTS else None, span),
         part=part,
         forecast=forecast or _forecast(verb, thing_token, span),
         place=_place(thing_token),
     )
+
+
+def _money(span: Span) -> bool:
+    """Is the figure an amount of money ("$75 billion", "6.1 billion rupees")?"""
+    return any(t.tag_ == "$" or t.ent_type_ == "MONEY" for t in span)
 
 
 def _inside(token: Token, span: Span) -> bool:
