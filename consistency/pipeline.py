@@ -239,7 +239,8 @@ def _parses(prepared: Sequence[_Prepared], cache: Cache | None) -> Iterator[Doc]
     from consistency import nlp
 
     stored = [cache is not None and cache.path("parse", p.parse_key).exists() for p in prepared]
-    fresh = nlp.parse(p.cleaned for p, hit in zip(prepared, stored, strict=True) if not hit)
+    misses = [p.cleaned for p, hit in zip(prepared, stored, strict=True) if not hit]
+    fresh = nlp.parse(misses) if misses else iter(())
     for p, hit in zip(prepared, stored, strict=True):
         data = cache.get("parse", p.parse_key) if hit and cache is not None else None
         if data is not None:

@@ -53,9 +53,9 @@ LEDE_CHARS: Final = 600
 LEDE_WEIGHT: Final = 2.0
 NAME_WEIGHT: Final = 2.0
 #: Two groups this alike on average (cosine, 0..1) merge.
-MIN_SIMILARITY: Final = 0.2
+MIN_SIMILARITY: Final = 0.25
 #: A group of at most SMALL_GROUP articles joins the best group at least this alike.
-JOIN_SIMILARITY: Final = 0.08
+JOIN_SIMILARITY: Final = 0.1
 SMALL_GROUP: Final = 4
 #: A word in more than this share of the articles (and in more than COMMON_FLOOR of
 #: them) says nothing about which story an article belongs to.
@@ -74,6 +74,7 @@ _WORD: Final = re.compile(
     r"(?P<opening>[.!?:\n\"“‘(][ \t]*)?(?P<word>[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\b\d{4}\b)"
 )
 _YEAR: Final = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
 #: Shorter lower-case words are function words in English news.
 MIN_WORD: Final = 4
 
@@ -101,18 +102,21 @@ Vector = dict[str, float]
 
 
 def profile(document: Document) -> Counter[str]:
-    """Weighted words of one article: ``N:`` names, ``W:`` content words."""
+    """Weighted words of one article, lower-cased, possessives dropped: a name (capitalized
+    inside a sentence) counts NAME_WEIGHT times, a word of the title or lede LEDE_WEIGHT
+    times; other words shorter than MIN_WORD are left out."""
     text = f"{document.title}\n{document.text}" if document.title else document.text
     lede = LEDE_CHARS + (len(document.title) + 1 if document.title else 0)
     found: Counter[str] = Counter()
     for m in _WORD.finditer(text):
         word = m["word"]
         at = m.start("word")
+        key = _POSSESSIVE.sub("", word).lower()
         weight = LEDE_WEIGHT if at < lede else 1.0
         if word[0].isupper() and at and m["opening"] is None:
-            found["N:" + word.lower()] += weight * NAME_WEIGHT
-        elif len(word) >= MIN_WORD:
-            found["W:" + word.lower()] += weight
+            found[key] += weight * NAME_WEIGHT
+        elif len(key) >= MIN_WORD:
+            found[key] += weight
     return found
 
 
@@ -276,22 +280,29 @@ def _absorb(groups: dict[int, _Group], links: Links, a: int, b: int) -> None:
 
 
 def _join_small(groups: dict[int, _Group], links: Links) -> None:
-    """Small unlabelled groups join the larger group they match best, if alike enough."""
-    small = [
-        g
-        for g, group in groups.items()
-        if group.story is None and len(group.members) <= SMALL_GROUP
-    ]
-    targets = {g for g in groups if g not in small}
-    moves: list[tuple[int, int]] = []
+    """Small unlabelled groups, smallest first, join the larger group (or a labelled one)
+    they match best, if alike enough."""
+    small = sorted(
+        (
+            g
+            for g, group in groups.items()
+            if group.story is None and len(group.members) <= SMALL_GROUP
+        ),
+        key=lambda g: (len(groups[g].members), g),
+    )
     for g in small:
-        scored = [(_average(groups, links, g, t), -t) for t in links[g] if t in targets]
+        if g not in groups:
+            continue
+        size = len(groups[g].members)
+        scored = [
+            (_average(groups, links, g, t), -t)
+            for t in links[g]
+            if len(groups[t].members) > size or groups[t].story is not None
+        ]
         if scored:
             score, target = max(scored)
             if score >= JOIN_SIMILARITY:
-                moves.append((g, -target))
-    for g, target in moves:
-        _absorb(groups, links, target, g)
+                _absorb(groups, links, -target, g)
 
 
 def _label(
@@ -325,7 +336,7 @@ def _reason(vec: Vector, total: Counter[str]) -> list[str]:
     )
     words: list[str] = []
     for _, f in shares:
-        word = f[2:]
+        word = f
         if word not in words:
             words.append(word)
         if len(words) == REASON_WORDS:

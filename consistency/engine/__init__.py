@@ -102,7 +102,10 @@ class LocalEngine:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context("spawn")
+        # fork where there is one: workers start at once and need no main-module guard;
+        # they never touch the parent's progress display.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with ProcessPoolExecutor(max_workers=self.jobs, mp_context=context) as pool:
             yield from in_order(stories, settings, tally, pool.submit, window=2 * self.jobs)
 
