@@ -452,15 +452,22 @@ def load_inputs(
     *,
     story_by: str = "auto",
     limits: Limits | None = None,
+    progress: Progress = _silent,
 ) -> tuple[list[Document], list[InputProblem]]:
     """Every input document with its story; in draft mode the drafts and their sources
     with their roles, as one story."""
     from consistency.draft import assign_roles
 
+    def read(done: int, total: int) -> None:
+        progress("read", done, total)
+
     if against is None:
-        (documents,), problems = load_groups([paths], limits=limits)
-        return assign_stories(documents, by=story_by), problems
-    (drafts, sources), problems = load_groups([paths, against], limits=limits)
+        (documents,), problems = load_groups([paths], limits=limits, on_file=read)
+        progress("group", 0, len(documents))
+        documents = assign_stories(documents, by=story_by)
+        progress("group", len(documents), len(documents))
+        return documents, problems
+    (drafts, sources), problems = load_groups([paths, against], limits=limits, on_file=read)
     return assign_roles(drafts, sources), problems
 
 
@@ -536,7 +543,9 @@ def extract(
 
     With ``against``, ``paths`` are drafts and ``against`` their sources.
     """
-    documents, problems = load_inputs(paths, against, story_by=story_by, limits=limits)
+    documents, problems = load_inputs(
+        paths, against, story_by=story_by, limits=limits, progress=progress
+    )
     settings = Settings("extract", None, cache, against is not None)
     return _run(documents, problems, settings, progress, engine)
 
@@ -557,6 +566,8 @@ def check(
     With ``against``, ``paths`` are drafts checked against those sources, and
     the run also holds the draft's support table.
     """
-    documents, problems = load_inputs(paths, against, story_by=story_by, limits=limits)
+    documents, problems = load_inputs(
+        paths, against, story_by=story_by, limits=limits, progress=progress
+    )
     settings = Settings("check", _configured(checks), cache, against is not None)
     return _run(documents, problems, settings, progress, engine)
