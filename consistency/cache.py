@@ -6,13 +6,15 @@ Where: ``$CONSISTENCY_CACHE`` when set, else ``$XDG_CACHE_HOME/consistency``, el
 most ``$CONSISTENCY_CACHE_MB`` megabytes (default :data:`DEFAULT_MB`); at the end of
 a run the entries used longest ago are removed until it fits.
 
-Two kinds of entry, each a compressed file named by a SHA-256 key:
+Three kinds of entry, each a compressed file named by a SHA-256 key:
 
 - ``parse``: a document's parse (spaCy's bytes, without the tensor no extractor reads),
   keyed by its cleaned text, the model (package, name, version, spaCy's version) and
   the project's version. The same article under another name or path hits it too.
-- ``facts``: its sentences and fact rows as the extractors return them (before names
-  are made one across the story), keyed by the parse key, the document as read, its
+- ``layout``: its sentences (offsets), under the same key: what the story needs to
+  settle the anchors of undated articles before any facts are read.
+- ``facts``: its fact rows as the extractors return them (before names are made one
+  across the story), keyed by the parse key, the document as read, its settled
   anchor, and a fingerprint of the project's code: any change to the code misses.
 
 Entries are written to a temporary file and renamed into place, so the processes of
@@ -34,10 +36,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-from consistency import __version__
-
 DEFAULT_MB: Final = 2048
-KINDS: Final = ("parse", "facts")
+KINDS: Final = ("parse", "layout", "facts")
 SUFFIX: Final = ".z"
 
 
@@ -154,11 +154,22 @@ def digest(*parts: str) -> str:
 
 
 @cache
+def project_version() -> str:
+    """The installed project's version (what a stored parse depends on besides the model)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("consistency")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@cache
 def code_fingerprint() -> str:
     """The project's version and a hash of its files (code and word lists): what facts
     depend on."""
     package = Path(__file__).resolve().parent
-    h = hashlib.sha256(__version__.encode())
+    h = hashlib.sha256(project_version().encode())
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(str(path.relative_to(package)).encode())

@@ -67,8 +67,8 @@ def test_a_changed_text_or_changed_code_misses(
     write("a.txt", A.replace("Monday", "Tuesday"))
     pipeline.check([path], cache=cache)
     changed = {p for _, _, p in cache.entries()} - before
-    assert {p.parent.parent.name for p in changed} == {"parse", "facts"}
-    monkeypatch.setattr("consistency.pipeline.code_fingerprint", lambda: "another version")
+    assert {p.parent.parent.name for p in changed} == {"parse", "layout", "facts"}
+    monkeypatch.setattr("consistency.work.code_fingerprint", lambda: "another version")
     pipeline.check([path], cache=cache)
     newer = {p for _, _, p in cache.entries()} - before - changed
     assert {p.parent.parent.name for p in newer} == {"facts"}

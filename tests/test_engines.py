@@ -14,6 +14,7 @@ from consistency.checks.base import Severity
 from consistency.checks.registry import by_code
 from consistency.engine import LocalEngine, make_engine
 from consistency.report.audit import CHECK_TABLES, to_csv_text
+from consistency.work import Settings
 from tests.conftest import WriteArticle, jsonl
 
 STORIES = {
@@ -52,8 +53,8 @@ def test_worker_processes_write_what_one_process_writes(
     corpus: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     here = audit(pipeline.check(corpus))
-    monkeypatch.setattr("consistency.engine.POOL_MIN_DOCUMENTS", 1)
-    monkeypatch.setattr("consistency.engine.CHUNK", 2)  # stories of 3 go in two pieces
+    monkeypatch.setattr("consistency.engine.local.POOL_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr("consistency.engine.tasks.CHUNK", 2)  # stories of 3 go in two pieces
     events: list[tuple[str, int, int]] = []
     run = pipeline.check(corpus, engine=LocalEngine(jobs=2), progress=lambda *e: events.append(e))
     assert audit(run) == here
@@ -71,7 +72,7 @@ def test_a_dask_local_cluster_writes_what_one_process_writes(corpus: list[Path])
 def test_settings_cross_to_workers_with_their_checks_configured() -> None:
     check = by_code()["N001"]
     configured = ConfiguredCheck(check, Severity.INFO, {"tolerance": 0.2})  # type: ignore[arg-type]
-    settings = pipeline.Settings("check", (configured,), None, False)
+    settings = Settings("check", (configured,), None, False)
     back = pickle.loads(pickle.dumps(settings))
     assert back.checks is not None
     (again,) = back.checks
@@ -84,7 +85,7 @@ def test_an_unregistered_check_cannot_cross_to_workers() -> None:
     from dataclasses import replace
 
     stray = replace(by_code()["N001"], name="numeric.something_else")
-    settings = pipeline.Settings("check", (ConfiguredCheck.default(stray),), None, False)
+    settings = Settings("check", (ConfiguredCheck.default(stray),), None, False)
     with pytest.raises(ValueError, match="registered"):
         pickle.dumps(settings)
 

@@ -2,7 +2,7 @@
 
 Without an address a ``LocalCluster`` of worker processes (one thread each) is
 started for the run and closed after it. Each story is one task running
-:func:`consistency.pipeline.run_story` in a worker; a window of tasks is kept in
+:func:`consistency.work.run_story` in a worker; a window of tasks is kept in
 flight and results come back in story order, so the audit files are byte for
 byte those of the local engine. Workers of a remote cluster need the project
 installed, and use their own parse cache (the same path on their machine).
@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from consistency.engine import Tally, in_order
+from consistency.engine.tasks import Tally, in_order
 
 if TYPE_CHECKING:
     from consistency.ingest.model import Document
-    from consistency.pipeline import Progress, Settings, StoryResult
+    from consistency.work import Progress, Settings, StoryResult
 
 
 class DaskMissing(RuntimeError):
@@ -53,8 +53,8 @@ class DaskEngine:
         client = Client(cluster if cluster is not None else self.scheduler)
         try:
 
-            def submit(function: Any, documents: list[Document], config: Settings) -> Any:
-                return client.submit(function, documents, config, pure=False)
+            def submit(function: Any, *args: Any, **kwargs: Any) -> Any:
+                return client.submit(function, *args, **kwargs, pure=False)
 
             window = 2 * max(1, sum(client.nthreads().values()))
             yield from in_order(stories, settings, tally, submit, window=window)

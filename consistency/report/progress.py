@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Final
 
-from consistency.launch import STARTING, display, take_display
+from consistency.live import STARTING, display, take_display
 
 ProgressCallback = Callable[[str, int, int], None]
 
