@@ -29,7 +29,8 @@ import pandas as pd
 from consistency import tables
 from consistency.anchor import BASIS_UNKNOWN, Anchor, find_anchor
 from consistency.cache import Cache, code_fingerprint, digest, project_version
-from consistency.ingest import Document, DroppedLine, blank_out, find_dropped
+from consistency.ingest import Document, blank_out, find_dropped
+from consistency.ingest.model import DroppedLine
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
