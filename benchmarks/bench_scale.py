@@ -57,20 +57,24 @@ class Timed:
     seconds: float
     peak_mb: float
     finished: bool
+    #: why it did not finish: "timeout", or the exit status and the end of its stderr
+    why: str = ""
 
 
 def timed(command: Sequence[str], *, timeout: float, env: dict[str, str] | None = None) -> Timed:
     """Run a command; its wall time and the peak of its process tree's resident memory."""
+    with tempfile.TemporaryFile() as errors:
+        return _timed(command, timeout, env or {}, errors)
+
+
+def _timed(command: Sequence[str], timeout: float, env: dict[str, str], errors: Any) -> Timed:
     import os
 
     import psutil
 
     started = time.perf_counter()
     process = subprocess.Popen(
-        command,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
+        command, stdout=subprocess.DEVNULL, stderr=errors, env={**os.environ, **env}
     )
     peak = 0
     done = threading.Event()
@@ -88,18 +92,24 @@ def timed(command: Sequence[str], *, timeout: float, env: dict[str, str] | None 
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    why = ""
     try:
         process.wait(timeout=timeout)
-        finished = process.returncode in (0, 1)
+        # 2: some input was refused (named on stderr) and the others checked
+        finished = process.returncode in (0, 1, 2)
+        if not finished:
+            errors.seek(0)
+            tail = errors.read().decode(errors="replace").strip().splitlines()[-1:]
+            why = f"exit {process.returncode}: {' '.join(tail)[:200]}"
     except subprocess.TimeoutExpired:
         for child in psutil.Process(process.pid).children(recursive=True):
             child.kill()
         process.kill()
         process.wait()
-        finished = False
+        finished, why = False, f"did not finish in {timeout:.0f}s"
     done.set()
     sampler.join()
-    return Timed(time.perf_counter() - started, peak / 2**20, finished)
+    return Timed(time.perf_counter() - started, peak / 2**20, finished, why)
 
 
 def write_jsonl(path: Path, articles: Sequence[Article], *, stories: bool = True) -> Path:
@@ -213,7 +223,7 @@ def bench_throughput(name: str, articles: list[Article], tmp: Path, args: Any) -
         print(f"  nlp.pipe, {args.jobs} processes    {many:7.1f}s  {n / many:6.1f} articles/s")
     for label, run in (("check, empty cache", cold), ("check, warm cache", warm)):
         if not run.finished:
-            print(f"  {label:<24} did not finish in {args.timeout:.0f}s")
+            print(f"  {label:<24} {run.why}")
             continue
         rate = n / run.seconds
         ratios = f"{one / run.seconds:.2f}x nlp.pipe"
