@@ -5,8 +5,9 @@ memory, cold start, and story grouping, all measured in one run.
 [--corpora ecb,meantime] [--jobs N] [--timeout SECONDS]``
 
 Every timed run is the command as a user runs it (``consistency check FILE --out DIR
---format json``), in its own process, its peak memory the largest sum of the resident
-sets of it and its workers (sampled). Baselines come from the same run:
+--format json``), in its own process, its peak memory the largest sum of the
+proportional set sizes of it and its workers (sampled; pages the forked workers share
+are counted once). Baselines come from the same run:
 
 - throughput: spaCy's ``nlp.pipe`` over the same texts with the same model, in one
   process (as a user would run it) and in ``--jobs`` processes; the ratio is articles
@@ -85,7 +86,7 @@ def _timed(command: Sequence[str], timeout: float, env: dict[str, str], errors: 
         while not done.is_set():
             try:
                 tree = [root, *root.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree))
+                peak = max(peak, sum(_resident(p) for p in tree))
             except psutil.Error:
                 pass
             done.wait(0.1)
@@ -110,6 +111,15 @@ def _timed(command: Sequence[str], timeout: float, env: dict[str, str], errors: 
     done.set()
     sampler.join()
     return Timed(time.perf_counter() - started, peak / 2**20, finished, why)
+
+
+def _resident(process: Any) -> int:
+    """Memory a process holds: its proportional set size (pages shared with its forked
+    workers counted once across them) where the system tells it, else its RSS."""
+    try:
+        return int(process.memory_full_info().pss)
+    except (AttributeError, OSError):
+        return int(process.memory_info().rss)
 
 
 def write_jsonl(path: Path, articles: Sequence[Article], *, stories: bool = True) -> Path:
