@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -24,6 +23,7 @@ from consistency import tables
 from consistency.cache import Cache
 from consistency.engine import Engine, LocalEngine
 from consistency.ingest import Document, InputProblem, Limits, load_groups
+from consistency.ingest.model import Input, Stdin
 from consistency.stories import assign_stories
 from consistency.work import (
     Progress,
@@ -77,27 +77,31 @@ def parse_documents(
 
 
 def load_inputs(
-    paths: Iterable[str | Path],
-    against: Iterable[str | Path] | None,
+    paths: Iterable[Input],
+    against: Iterable[Input] | None,
     *,
     story_by: str = "auto",
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
     progress: Progress = silent,
 ) -> tuple[list[Document], list[InputProblem]]:
     """Every input document with its story; in draft mode the drafts and their sources
-    with their roles, as one story."""
+    with their roles, as one story. The path ``-`` (among the drafts or the sources) is
+    ``stdin``."""
     from consistency.draft import assign_roles
 
     def read(done: int, total: int) -> None:
         progress("read", done, total)
 
     if against is None:
-        (documents,), problems = load_groups([paths], limits=limits, on_file=read)
+        (documents,), problems = load_groups([paths], limits=limits, stdin=stdin, on_file=read)
         progress("group", 0, len(documents))
         documents = assign_stories(documents, by=story_by)
         progress("group", len(documents), len(documents))
         return documents, problems
-    (drafts, sources), problems = load_groups([paths, against], limits=limits, on_file=read)
+    (drafts, sources), problems = load_groups(
+        [paths, against], limits=limits, stdin=stdin, on_file=read
+    )
     return assign_roles(drafts, sources), problems
 
 
@@ -158,36 +162,38 @@ def _run(
 
 
 def extract(
-    paths: Iterable[str | Path],
+    paths: Iterable[Input],
     *,
-    against: Iterable[str | Path] | None = None,
+    against: Iterable[Input] | None = None,
     progress: Progress = silent,
     story_by: str = "auto",
     cache: Cache | None = None,
     engine: Engine | None = None,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> RunResult:
     """Read, clean, parse, anchor and extract: documents, sentences, facts, dropped.
 
     With ``against``, ``paths`` are drafts and ``against`` their sources.
     """
     documents, problems = load_inputs(
-        paths, against, story_by=story_by, limits=limits, progress=progress
+        paths, against, story_by=story_by, limits=limits, stdin=stdin, progress=progress
     )
     settings = Settings("extract", None, cache, against is not None)
     return _run(documents, problems, settings, progress, engine)
 
 
 def check(
-    paths: Iterable[str | Path],
+    paths: Iterable[Input],
     *,
-    against: Iterable[str | Path] | None = None,
+    against: Iterable[Input] | None = None,
     checks: tuple[Check | ConfiguredCheck, ...] | None = None,
     progress: Progress = silent,
     story_by: str = "auto",
     cache: Cache | None = None,
     engine: Engine | None = None,
     limits: Limits | None = None,
+    stdin: Stdin | None = None,
 ) -> RunResult:
     """A full run: extraction, the cross-source join, and the checks, story by story.
 
@@ -195,7 +201,7 @@ def check(
     the run also holds the draft's support table.
     """
     documents, problems = load_inputs(
-        paths, against, story_by=story_by, limits=limits, progress=progress
+        paths, against, story_by=story_by, limits=limits, stdin=stdin, progress=progress
     )
     settings = Settings("check", as_configured(checks), cache, against is not None)
     return _run(documents, problems, settings, progress, engine)

@@ -97,13 +97,14 @@ class Settings:
 def as_configured(
     checks: tuple[Check | ConfiguredCheck, ...] | None,
 ) -> tuple[ConfiguredCheck, ...]:
-    """Checks with their severity and options (the registry's defaults when none given)."""
+    """Checks with their severity and options; without ``checks``, the default selection
+    (every check but the opt-in ones), each with its defaults."""
     from consistency.checks import ConfiguredCheck
     from consistency.checks.registry import all_checks
 
     return tuple(
         c if isinstance(c, ConfiguredCheck) else ConfiguredCheck.default(c)
-        for c in (all_checks() if checks is None else checks)
+        for c in (tuple(c for c in all_checks() if not c.opt_in) if checks is None else checks)
     )
 
 
