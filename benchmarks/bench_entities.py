@@ -18,7 +18,7 @@ Pronouns and nominals no extracted mention covers are misses for both.
 Quote speakers are scored on ``tests/data/claims/quotes.jsonl`` (hand-checked
 sentences from MEANTIME, see its README).
 
-ECB+ ships as a tar.gz: it is unpacked into a temporary folder each run.
+ECB+ is read straight from its archive (see :mod:`benchmarks.corpora`).
 """
 
 from __future__ import annotations
@@ -26,29 +26,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tarfile
-import tempfile
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from benchmarks.corpora import (
+    ROOT,
+    CatDocument,
+    Score,
+    ecb_documents,
+    layout,
+    meantime_topics,
+    read_cat,
+)
 from consistency.extract.claims import extract_entities, extract_quotes
 from consistency.extract.runner import extract_facts
 from consistency.ingest.model import Document
 from consistency.normalize import canonicalize
 from consistency.pipeline import parse_documents
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
-ECB_ARCHIVE = CORPORA / "ecbplus" / "ECB+.tar.gz"
-MEANTIME = (
-    CORPORA / "meantime-en" / "meantime_newsreader_english_oct15" / "intra_cross-doc_annotation"
-)
 QUOTES = ROOT / "tests" / "data" / "claims" / "quotes.jsonl"
 ECB_TAGS = ("HUMAN_PART", "LOC_")
 MEANTIME_TYPES = frozenset({"PER", "ORG", "LOC"})
@@ -69,73 +69,47 @@ class GoldDoc:
     mentions: tuple[Gold, ...]
 
 
-def _text(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
-    """Tokens joined by spaces, one sentence a line; token id → character span."""
-    pieces: list[str] = []
-    offsets: dict[str, tuple[int, int]] = {}
-    pos, sentence = 0, None
-    for tok in root.iter("token"):
-        if pieces:
-            pieces.append("\n" if tok.get("sentence") != sentence else " ")
-            pos += 1
-        sentence = tok.get("sentence")
-        word = tok.text or ""
-        offsets[tok.get("t_id", "")] = (pos, pos + len(word))
-        pieces.append(word)
-        pos += len(word)
-    return "".join(pieces), offsets
+def ecb_gold(doc: CatDocument) -> GoldDoc:
+    """People and places of an ECB+ document, each with its cross-document instance."""
+    laid = layout(doc.sentences())
+    instance = {
+        source: rel.attrs.get("note", "")
+        for rel in doc.relations
+        if rel.tag == "CROSS_DOC_COREF"
+        for source in rel.sources
+    }
+    mentions = []
+    for mark in doc.markables:
+        span = laid.span(mark.t_ids)
+        if mark.tag.startswith(ECB_TAGS) and span is not None:
+            key = instance.get(mark.m_id) or f"{doc.name}#{mark.m_id}"
+            mentions.append(Gold(doc.name, *span, key))
+    return GoldDoc(doc.name, laid.text, tuple(mentions))
 
 
-def _span(mark: ET.Element, offsets: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
-    spans = [
-        offsets[a.get("t_id", "")] for a in mark.iter("token_anchor") if a.get("t_id") in offsets
-    ]
-    return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
-
-
-def read_ecb(root: Path, topic: str) -> Iterator[GoldDoc]:
-    for path in sorted((root / topic).glob("*.xml"), key=lambda p: p.name):
-        tree = ET.parse(path).getroot()
-        text, offsets = _text(tree)
-        instance = {
-            src.get("m_id", ""): rel.get("note", "")
-            for rel in tree.iter("CROSS_DOC_COREF")
-            for src in rel.iter("source")
-        }
-        mentions = []
-        for mark in tree.find("Markables") or []:
-            span = _span(mark, offsets)
-            if mark.tag.startswith(ECB_TAGS) and span is not None:
-                mid = mark.get("m_id", "")
-                mentions.append(Gold(path.stem, *span, instance.get(mid) or f"{path.stem}#{mid}"))
-        yield GoldDoc(path.stem, text, tuple(mentions))
-
-
-def read_meantime(folder: Path) -> Iterator[GoldDoc]:
-    for path in sorted(folder.glob("*.xml")):
-        tree = ET.parse(path).getroot()
-        text, offsets = _text(tree)
-        marks = tree.find("Markables")
-        entities = {
-            e.get("m_id", ""): (
-                e.get("instance_id") or f"{path.stem}#{e.get('m_id')}",
-                e.get("ent_type"),
-            )
-            for e in (marks.iter("ENTITY") if marks is not None else [])
-        }
-        refers = {
-            src.get("m_id", ""): rel.find("target").get("m_id", "")  # type: ignore[union-attr]
-            for rel in tree.iter("REFERS_TO")
-            if rel.find("target") is not None
-            for src in rel.iter("source")
-        }
-        mentions = []
-        for mark in marks.iter("ENTITY_MENTION") if marks is not None else []:
-            target = entities.get(refers.get(mark.get("m_id", ""), ""))
-            span = _span(mark, offsets)
-            if target is not None and target[1] in MEANTIME_TYPES and span is not None:
-                mentions.append(Gold(path.stem, *span, target[0]))
-        yield GoldDoc(path.stem, text, tuple(mentions))
+def meantime_gold(doc: CatDocument) -> GoldDoc:
+    """People, organizations and places of a MEANTIME document, with their instances."""
+    laid = layout(doc.sentences())
+    entities = {
+        m.m_id: (m.attrs.get("instance_id") or f"{doc.name}#{m.m_id}", m.attrs.get("ent_type"))
+        for m in doc.markables
+        if m.tag == "ENTITY"
+    }
+    refers = {
+        source: rel.targets[0]
+        for rel in doc.relations
+        if rel.tag == "REFERS_TO" and rel.targets
+        for source in rel.sources
+    }
+    mentions = []
+    for mark in doc.markables:
+        if mark.tag != "ENTITY_MENTION":
+            continue
+        target = entities.get(refers.get(mark.m_id, ""))
+        span = laid.span(mark.t_ids)
+        if target is not None and target[1] in MEANTIME_TYPES and span is not None:
+            mentions.append(Gold(doc.name, *span, target[0]))
+    return GoldDoc(doc.name, laid.text, tuple(mentions))
 
 
 def predict(docs: list[GoldDoc]) -> pd.DataFrame:
@@ -174,46 +148,36 @@ def _cross_pairs(items: list[tuple[str, object]]) -> int:
     return total
 
 
-@dataclass
-class Score:
-    gold: int = 0
-    gold_covered: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    def add(self, aligned: list[tuple[Gold, str | None]]) -> None:
-        self.gold += _cross_pairs([(g.doc, g.instance) for g, _ in aligned])
-        linked = [(g, k) for g, k in aligned if k is not None]
-        self.gold_covered += _cross_pairs([(g.doc, g.instance) for g, _ in linked])
-        self.predicted += _cross_pairs([(g.doc, k) for g, k in linked])
-        self.correct += _cross_pairs([(g.doc, (g.instance, k)) for g, k in linked])
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.correct / self.predicted if self.predicted else 0.0
-        r = self.correct / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def add_links(score: Score, aligned: list[tuple[Gold, str | None]]) -> None:
+    """Count "same entity" links: gold (total), covered by a mention, predicted, right."""
+    score.total += _cross_pairs([(g.doc, g.instance) for g, _ in aligned])
+    linked = [(g, k) for g, k in aligned if k is not None]
+    score.covered += _cross_pairs([(g.doc, g.instance) for g, _ in linked])
+    score.predicted += _cross_pairs([(g.doc, k) for g, k in linked])
+    score.right += _cross_pairs([(g.doc, (g.instance, k)) for g, k in linked])
 
 
-def score_corpus(name: str, runs: Iterator[list[GoldDoc]]) -> tuple[Score, Score]:
+def score_corpus(name: str, runs: Iterable[list[GoldDoc]]) -> tuple[Score, Score]:
     ours, base = Score(), Score()
     n_docs = n_mentions = n_aligned = 0
     for docs in runs:
         aligned = align(docs, predict(docs))
-        ours.add([(g, c) for g, c, _ in aligned])
-        base.add([(g, s) for g, _, s in aligned])
+        add_links(ours, [(g, c) for g, c, _ in aligned])
+        add_links(base, [(g, s) for g, _, s in aligned])
         n_docs += len(docs)
         n_mentions += len(aligned)
         n_aligned += sum(c is not None for _, c, _ in aligned)
     print(f"{name}: {n_docs} documents, {n_mentions} gold mentions, {n_aligned} covered")
     for label, s in (("exact-string baseline", base), ("claims layer (ours)", ours)):
-        p, r, f = s.prf()
         print(
-            f"  {label:22s} P={p:.3f} R={r:.3f} F1={f:.3f} "
-            f"(links: gold {s.gold}, predicted {s.predicted}, correct {s.correct}); "
-            f"R on covered mentions={s.correct / max(s.gold_covered, 1):.3f}"
+            f"  {label:22s} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+            f"(links: gold {s.total}, predicted {s.predicted}, correct {s.right}); "
+            f"R on covered mentions={s.right / max(s.covered, 1):.3f}"
         )
-    (bp, br, bf), (op, orr, of) = base.prf(), ours.prf()
-    print(f"  difference ours-baseline: P {op - bp:+.3f}  R {orr - br:+.3f}  F1 {of - bf:+.3f}")
+    print(
+        f"  difference ours-baseline: P {ours.precision - base.precision:+.3f}  "
+        f"R {ours.recall - base.recall:+.3f}  F1 {ours.f1 - base.f1:+.3f}"
+    )
     return ours, base
 
 
@@ -237,17 +201,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ecb-topics", type=int, default=43, help="first N ECB+ topics")
     args = parser.parse_args(argv if argv is not None else [])
     started = time.monotonic()
-    with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(ECB_ARCHIVE) as tar:
-            tar.extractall(tmp, filter="data")
-        ecb = next(p for p in Path(tmp).rglob("ECB+") if p.is_dir())
-        topics = sorted((p.name for p in ecb.iterdir() if p.is_dir()), key=int)[: args.ecb_topics]
-        runs: Callable[[], Iterator[list[GoldDoc]]] = lambda: (  # noqa: E731
-            list(read_ecb(ecb, t)) for t in topics
-        )
-        score_corpus(f"ECB+ ({len(topics)} topics)", runs())
-    folders = sorted(p for p in MEANTIME.iterdir() if p.is_dir())
-    score_corpus("MEANTIME English (4 topics)", (list(read_meantime(f)) for f in folders))
+    ecb: dict[str, list[GoldDoc]] = {}
+    for topic, doc in ecb_documents(args.ecb_topics):
+        ecb.setdefault(topic, []).append(ecb_gold(doc))
+    score_corpus(f"ECB+ ({len(ecb)} topics)", ecb.values())
+    score_corpus(
+        "MEANTIME English (4 topics)",
+        ([meantime_gold(read_cat(p)) for p in sorted(f.glob("*.xml"))] for f in meantime_topics()),
+    )
     total, found, right = score_quotes()
     print(
         f"quotes (hand-checked, {total}): found {found}/{total}, "

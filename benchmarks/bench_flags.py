@@ -24,7 +24,6 @@ import argparse
 import json
 import random
 import re
-import tarfile
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -34,7 +33,7 @@ from typing import Final
 
 import pandas as pd
 
-from benchmarks.corpora import Article, detokenize, gvdb_articles, meantime_articles, victims
+from benchmarks.corpora import Article, ecb_articles, gvdb_articles, meantime_articles, victims
 from consistency import pipeline
 
 VICTIM_WORDS: Final = re.compile(r"kill|dead|death|die|injur|wound|shot|victim|people|person", re.I)
@@ -128,24 +127,6 @@ def _per_article(flags: pd.DataFrame, n: int) -> str:
     return ", ".join(f"{code} {count / n:.2f}" for code, count in counts.items()) or "none"
 
 
-def ecb_articles() -> list[Article]:
-    """ECB+ documents, undated, one story per sub-topic (its ecb or ecbplus half)."""
-    from benchmarks.bench_entities import ECB_ARCHIVE, read_ecb
-
-    with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(ECB_ARCHIVE) as tar:
-            tar.extractall(tmp, filter="data")
-        root = next(p for p in Path(tmp).rglob("ECB+") if p.is_dir())
-        topics = sorted((p.name for p in root.iterdir() if p.is_dir()), key=int)
-        return [
-            Article(
-                d.name, detokenize(d.text), f"{t}-{'ecbplus' if 'ecbplus' in d.name else 'ecb'}"
-            )
-            for t in topics
-            for d in read_ecb(root, t)
-        ]
-
-
 def report_flags(name: str, articles: list[Article], sample: int) -> None:
     """Flags per article by code and severity, and a seeded sample to judge by hand."""
     started = time.perf_counter()
@@ -175,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_gvdb()
     report_flags("MEANTIME (4 topics, dated)", list(meantime_articles()), args.sample)
     if not args.no_ecb:
-        report_flags("ECB+ (undated, one story per sub-topic)", ecb_articles(), args.sample)
+        report_flags("ECB+ (undated, one story per sub-topic)", list(ecb_articles()), args.sample)
     return 0
 
 

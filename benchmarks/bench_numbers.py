@@ -29,19 +29,20 @@ import math
 import re
 import time
 import warnings
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Final
 
-from benchmarks.corpora import gvdb_articles
+from benchmarks.corpora import (
+    QUANTULUM_TESTS,
+    RECOGNIZERS,
+    Score,
+    gvdb_articles,
+    layout,
+    meantime_documents,
+)
 from consistency.extract.numbers import find_figures
 
-CORPORA: Final = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-SPECS: Final = CORPORA / "recognizers-text" / "Specs"
-QUANTULUM_TESTS: Final = CORPORA / "quantulum3" / "quantulum3" / "_lang" / "en_US" / "tests"
-MEANTIME: Final = CORPORA / "meantime-en" / "meantime_newsreader_english_oct15"
 TARGETS: Final = ("currency", "percent", "age", "ordinal")
 
 Pred = tuple[str, float, str]  # kind, value, unit
@@ -67,20 +68,6 @@ QUANTULUM_CURRENCY: Final = {
     "penny": "GBP",
     "pound sterling": "GBP",
 }
-
-
-@dataclass
-class Score:
-    right: int = 0
-    total: int = 0
-    left_out: int = 0
-    #: gold results this system misses with the very reading ours gives (no scorer fair to
-    #: both can tell the two apart there)
-    tied: int = 0
-
-    @property
-    def accuracy(self) -> float:
-        return self.right / self.total if self.total else math.nan
 
 
 @dataclass
@@ -193,7 +180,7 @@ SPEC_FILES: Final = {
 
 def score_spec(spec: str, clock: Clock) -> dict[str, Score]:
     path, kind = SPEC_FILES[spec]
-    cases = json.loads((SPECS / path).read_text(encoding="utf-8-sig"))
+    cases = json.loads((RECOGNIZERS / path).read_text(encoding="utf-8-sig"))
     scores = {"ours": Score(), "quantulum3": Score(), "quantulum3 strict": Score()}
     for case in cases:
         text = case["Input"]
@@ -308,33 +295,19 @@ MEANTIME_KINDS: Final = {"MONEY": "money", "PERCENT": "percent", "QUANTITY": "qu
 
 def meantime_sentences() -> Iterable[tuple[str, list[tuple[int, int, str]]]]:
     """Each sentence as space-joined tokens, with its gold VALUE spans and kinds."""
-    for path in sorted((MEANTIME / "intra-doc_annotation").glob("*/*.xml")):
-        root = ET.parse(path).getroot()
-        sentences: dict[str, list[tuple[str, str]]] = {}
-        for tok in root.iter("token"):
-            sentences.setdefault(tok.get("sentence", ""), []).append(
-                (tok.get("t_id", ""), tok.text or "")
-            )
-        where: dict[str, tuple[str, int, int]] = {}
-        texts: dict[str, str] = {}
-        for sid, toks in sentences.items():
-            pos = 0
-            for tid, word in toks:
-                where[tid] = (sid, pos, pos + len(word))
-                pos += len(word) + 1
-            texts[sid] = " ".join(w for _, w in toks)
-        gold: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in texts}
-        for value in root.iter("VALUE"):
-            ids = [a.get("t_id", "") for a in value.iter("token_anchor")]
-            if not ids:
+    for doc in meantime_documents("intra-doc_annotation"):
+        laid = {s[0].sentence: layout([s]) for s in doc.sentences()}
+        where = {t: (sid, *span) for sid, lay in laid.items() for t, span in lay.spans.items()}
+        gold: dict[str, list[tuple[int, int, str]]] = {sid: [] for sid in laid}
+        for value in doc.markables:
+            ids = value.t_ids
+            if value.tag != "VALUE" or not ids:
                 continue
-            sid = where[ids[0]][0]
-            gold[sid].append(
-                (where[ids[0]][1], where[ids[-1]][2], MEANTIME_KINDS[value.get("type", "")])
-            )
-        for sid, text in texts.items():
+            kind = MEANTIME_KINDS[value.attrs.get("type", "")]
+            gold[where[ids[0]][0]].append((where[ids[0]][1], where[ids[-1]][2], kind))
+        for sid, sentence in laid.items():
             if sid != "0":  # the headline-less first sentence is the title; keep all others
-                yield text, gold[sid]
+                yield sentence.text, gold[sid]
 
 
 def score_meantime(clock: Clock) -> dict[str, dict[str, Score]]:

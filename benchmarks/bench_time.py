@@ -13,31 +13,36 @@ gold interval). Throughput is measured on the same texts for both.
 
 from __future__ import annotations
 
-import glob
 import json
 import re
 import sys
 import time
 import warnings
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any, Final
 
+from benchmarks.corpora import (
+    DUCKLING,
+    RECOGNIZERS,
+    CatDocument,
+    Score,
+    esc_documents,
+    layout,
+    meantime_documents,
+    news_spacing,
+)
 from consistency.extract.time import intervals
 from consistency.extract.time.engine import find_timexes
 from consistency.lang.calendar import WEEKDAY_NAMES
 
-CORPORA: Final = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 #: dateparser is slow: it runs on at most this many texts per corpus
 DATEPARSER_CAP: Final = 300
 #: timing rounds, ours and dateparser interleaved; the best round of each counts
 ROUNDS: Final = 5
 #: corpora of news sentences, also scored with the parser's tense
 PARSED: Final = ("meantime-en DATE", "esc TIME_DATE")
-_NO_SPACE_BEFORE: Final = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%", "'", "]"}
 
 
 @dataclass
@@ -106,38 +111,22 @@ def parse_dct(value: str) -> date | None:
 # --- loaders -----------------------------------------------------------------
 
 
-def _cat_cases(path: str, tags: set[str], date_tags: set[str]) -> list[Case]:
+def _cat_cases(doc: CatDocument, tags: set[str], date_tags: set[str]) -> list[Case]:
     """Sentences of one CAT XML document with their gold date expressions."""
-    root = ET.parse(path).getroot()
-    tokens = [(t.get("t_id"), t.get("sentence"), t.text or "") for t in root.iter("token")]
     dct: date | None = None
-    golds: list[tuple[list[str], str]] = []
-    for el in root.find("Markables") or []:
-        if el.tag not in tags:
+    golds: list[tuple[tuple[str, ...], str]] = []
+    for mark in doc.markables:
+        if mark.tag not in tags:
             continue
-        if el.get("functionInDocument") == "CREATION_TIME" or el.get("DCT") == "TRUE":
-            dct = parse_dct(el.get("value") or "")
+        if mark.is_creation_time:
+            dct = parse_dct(mark.attrs.get("value") or "")
             continue
-        ids = [a.get("t_id") or "" for a in el.findall("token_anchor")]
-        kind = el.get("type") or el.tag
-        if ids and el.get("value") and kind in date_tags:
-            golds.append((ids, el.get("value") or ""))
-    sentences: dict[str, list[tuple[str, str]]] = {}
-    for tid, sent, text in tokens:
-        sentences.setdefault(sent or "", []).append((tid or "", text))
-    cases: list[Case] = []
-    where: dict[str, tuple[int, int, int]] = {}
-    for sent_tokens in sentences.values():
-        parts: list[str] = []
-        pos = 0
-        for tid, text in sent_tokens:
-            if parts and text not in _NO_SPACE_BEFORE and parts[-1] not in ("(", "$", "["):
-                parts.append(" ")
-                pos += 1
-            where[tid] = (len(cases), pos, pos + len(text))
-            parts.append(text)
-            pos += len(text)
-        cases.append(Case("".join(parts), dct))
+        kind = mark.attrs.get("type") or mark.tag
+        if mark.t_ids and mark.attrs.get("value") and kind in date_tags:
+            golds.append((mark.t_ids, mark.attrs.get("value") or ""))
+    sentences = [layout([s], spacing=news_spacing) for s in doc.sentences()]
+    cases = [Case(s.text, dct) for s in sentences]
+    where = {t: (n, *span) for n, lay in enumerate(sentences) for t, span in lay.spans.items()}
     for ids, value in golds:
         spans = [where[i] for i in ids if i in where]
         if spans:
@@ -147,26 +136,20 @@ def _cat_cases(path: str, tags: set[str], date_tags: set[str]) -> list[Case]:
 
 
 def meantime() -> list[Case]:
-    base = CORPORA / "meantime-en/meantime_newsreader_english_oct15/intra-doc_annotation"
     return [
         c
-        for p in sorted(glob.glob(str(base / "*/*.xml")))
-        for c in _cat_cases(p, {"TIMEX3"}, {"DATE"})
+        for doc in meantime_documents("intra-doc_annotation")
+        for c in _cat_cases(doc, {"TIMEX3"}, {"DATE"})
     ]
 
 
 def esc() -> list[Case]:
-    base = CORPORA / "esc-eventstoryline/annotated_data/v1.5"
     tags = {"TIME_DATE", "TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION"}
-    return [
-        c
-        for p in sorted(glob.glob(str(base / "*/*.xml")))
-        for c in _cat_cases(p, tags, {"TIME_DATE"})
-    ]
+    return [c for doc in esc_documents() for c in _cat_cases(doc, tags, {"TIME_DATE"})]
 
 
 def recognizers() -> list[Case]:
-    base = CORPORA / "recognizers-text/Specs/DateTime/English"
+    base = RECOGNIZERS / "DateTime" / "English"
     cases: list[Case] = []
     for name in ("DateParser.json", "DatePeriodParser.json"):
         for item in json.loads((base / name).read_text(encoding="utf-8-sig")):
@@ -196,8 +179,7 @@ _GRAINS: Final = {"day", "week", "month", "quarter", "year"}
 
 def duckling() -> list[Case]:
     cases: list[Case] = []
-    path = CORPORA / "duckling-time-en/duckling_time_en.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in DUCKLING.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         anchor = datetime.fromisoformat(item["reference_time"][:19]).date()
         if item["section"] == "diffCorpus":
@@ -308,16 +290,6 @@ def _accepted_span_or_fail(accepted: str) -> tuple[date, date] | None:
     if m := re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", accepted):
         return date.fromisoformat(m[1]), date.fromisoformat(m[2])
     return value_span(accepted)
-
-
-@dataclass
-class Score:
-    right: int = 0
-    total: int = 0
-
-    @property
-    def accuracy(self) -> float:
-        return self.right / self.total if self.total else 0.0
 
 
 def score(cases: Iterable[Case], system: Callable[[Case], Found], *, point: bool) -> Score:

@@ -187,12 +187,12 @@ def check(
         against=_inputs(against, name="source") if against is not None else None,
         checks=configured_checks(settings),
     )
-    return Result("check", run.tables, {p.doc_id: p.text for p in run.parsed}, run.problems,
+    return Result("check", run.tables, run.texts, run.problems,
                   settings)  # fmt: skip
 
 
 def extract(articles: Articles, *, config: ConfigLike = None) -> Result:
     """Extraction only: documents, sentences, facts, dropped lines and errors."""
     run = pipeline.extract(_inputs(articles))
-    return Result("extract", run.tables, {p.doc_id: p.text for p in run.parsed}, run.problems,
+    return Result("extract", run.tables, run.texts, run.problems,
                   _config(config))  # fmt: skip

@@ -10,9 +10,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from consistency import __version__, pipeline
 from consistency.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+from consistency.cache import Cache, default_root
 from consistency.checks import ConfiguredCheck
 from consistency.checks.base import Severity
 from consistency.config import (
@@ -25,6 +27,7 @@ from consistency.config import (
     load_config,
     overridden,
 )
+from consistency.engine import ENGINES, make_engine
 from consistency.exitcodes import ExitCode
 from consistency.guard import guarded, say, silence_stdout
 from consistency.ingest import Limits
@@ -35,6 +38,7 @@ from consistency.report.catalogue import render_checks, render_explain
 from consistency.report.progress import progress_bar
 from consistency.report.rundir import OutputError, check_target
 from consistency.report.view import verdict_flags
+from consistency.stories import STORY_BY
 
 DEFAULT_REPORTS = Path("reports")
 EXAMPLES = """\
@@ -93,6 +97,45 @@ def _common(parser: argparse.ArgumentParser, *, paths: str = "+") -> None:
         help="the least severity the report shows (default info); audit files keep all",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print the findings only")
+    _scale_options(parser)
+
+
+def _scale_options(parser: argparse.ArgumentParser) -> None:
+    """Stories, the parse cache, and where the work runs."""
+    parser.add_argument(
+        "--story-by",
+        choices=STORY_BY,
+        default="auto",
+        help="stories from metadata, grouped automatically where none is given (auto, "
+        "the default), from metadata only, or one story for the whole run",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"neither read nor fill the parse cache ({_where()})",
+    )
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes (default: the available cores)"
+    )
+    parser.add_argument(
+        "--engine", choices=ENGINES, default="local", help="run stories here or on a Dask cluster"
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster)"
+    )
+
+
+def _where() -> str:
+    return str(default_root()).replace(str(Path.home()), "~", 1)
+
+
+def _scale(args: argparse.Namespace) -> dict[str, Any]:
+    """The pipeline's story grouping, cache and engine, as the command line asks."""
+    return {
+        "story_by": args.story_by,
+        "cache": None if args.no_cache else Cache.default(),
+        "engine": make_engine(args.engine, jobs=args.jobs, scheduler=args.scheduler),
+    }
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -271,6 +314,10 @@ def run(
     limits = Limits(max_file_bytes=config.max_file_bytes)
     hidden = 0
     stdin = _stdin(args)
+    try:
+        scale = _scale(args)
+    except ValueError as exc:
+        return _fail(str(exc))
     with progress_bar() as progress:
         if args.command == "check":
             result = pipeline.check(
@@ -280,18 +327,21 @@ def run(
                 progress=progress,
                 limits=limits,
                 stdin=stdin,
+                **scale,
             )
             names = CHECK_TABLES + (("support",) if args.against else ())
             recorded = result.flags
             if known is not None:
                 result.tables["flags"], hidden = apply_baseline(result.flags, known)
         else:
-            result = pipeline.extract(args.paths, progress=progress, limits=limits, stdin=stdin)
+            result = pipeline.extract(
+                args.paths, progress=progress, limits=limits, stdin=stdin, **scale
+            )
             names = EXTRACT_TABLES
     report = Report(
         command=args.command,
         tables=result.tables,
-        texts={p.doc_id: p.text for p in result.parsed},
+        texts=result.texts,
         problems=result.problems,
         out_dir=out,
         fail_on=config.fail_on if args.command == "check" else None,

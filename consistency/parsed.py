@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from consistency.anchor import Anchor
 from consistency.ingest.model import Document, DroppedLine
-from consistency.nlp import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from consistency.nlp import Sentence
 
 
 @dataclass(frozen=True)

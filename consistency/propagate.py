@@ -12,15 +12,41 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Final
+from typing import Final, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
 from consistency.anchor import BASIS_PROPAGATED, BASIS_STORY, BASIS_TEXT, BASIS_UNKNOWN, Anchor
+from consistency.ingest.model import Document
 from consistency.lang.calendar import WEEKDAYS
-from consistency.parsed import ParsedDocument
+
+
+class _Bounds(Protocol):
+    @property
+    def char_start(self) -> int: ...
+    @property
+    def char_end(self) -> int: ...
+
+
+class Anchored(Protocol):
+    """What propagation reads of a document: a ParsedDocument, or its analysis."""
+
+    @property
+    def document(self) -> Document: ...
+    @property
+    def anchor(self) -> Anchor: ...
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sentences(self) -> Sequence[_Bounds]: ...
+    def sentence_at(self, char: int) -> _Bounds | None: ...
+
+
+Item = TypeVar("Item", bound=Anchored)
 
 #: Lowest token-set similarity (0..100) for two sentences to report the same event.
 MIN_EVENT_SIMILARITY: Final = 60.0
@@ -38,14 +64,14 @@ def day_words(text: str) -> set[str]:
     return {m.group(1).lower() for m in _DAY_WORDS.finditer(text)}
 
 
-def _story_groups(parsed: Iterable[ParsedDocument]) -> dict[str | None, list[ParsedDocument]]:
-    groups: dict[str | None, list[ParsedDocument]] = defaultdict(list)
+def _story_groups(parsed: Iterable[Item]) -> dict[str | None, list[Item]]:
+    groups: dict[str | None, list[Item]] = defaultdict(list)
     for item in parsed:
         groups[item.document.story].append(item)
     return groups
 
 
-def _anchor_sentence(item: ParsedDocument) -> str | None:
+def _anchor_sentence(item: Anchored) -> str | None:
     """The sentence holding a document's in-text anchor, if it has one."""
     if item.anchor.basis != BASIS_TEXT or item.anchor.char_start is None:
         return None
@@ -53,7 +79,7 @@ def _anchor_sentence(item: ParsedDocument) -> str | None:
     return item.text[sentence.char_start : sentence.char_end] if sentence else None
 
 
-def borrowed_anchor(item: ParsedDocument, donors: list[ParsedDocument]) -> Anchor | None:
+def borrowed_anchor(item: Anchored, donors: Sequence[Anchored]) -> Anchor | None:
     """The best anchor ``item`` can borrow from ``donors``, or None."""
     best: tuple[float, Anchor] | None = None
     for donor in donors:
@@ -80,7 +106,7 @@ def borrowed_anchor(item: ParsedDocument, donors: list[ParsedDocument]) -> Ancho
     return best[1] if best else None
 
 
-def story_anchor(group: list[ParsedDocument]) -> Anchor | None:
+def story_anchor(group: Sequence[Anchored]) -> Anchor | None:
     """The anchor an undated article of a story takes when no sentence lends one: the
     latest date of the story's dated reports (copy is written at or after them)."""
     dated = [p for p in group if p.anchor.date is not None]
@@ -95,13 +121,13 @@ def story_anchor(group: list[ParsedDocument]) -> Anchor | None:
     return Anchor(latest.anchor.date, BASIS_STORY, evidence)
 
 
-def propagate_anchors(parsed: list[ParsedDocument]) -> list[ParsedDocument]:
+def propagate_anchors(parsed: list[Item]) -> list[Item]:
     """Give documents with no anchor one borrowed from the same event elsewhere, else
     the story's latest date (a story of one undated article stays unanchored).
 
     Documents anchored by their own text or metadata keep their anchor.
     """
-    out: dict[str, ParsedDocument] = {}
+    out: dict[str, Item] = {}
     for group in _story_groups(parsed).values():
         donors = [p for p in group if p.anchor.basis == BASIS_TEXT]
         for item in group:

@@ -67,6 +67,12 @@ DOCUMENTS = Schema(
         ),
         ("anchor_evidence", STR, "the words the anchor was read from"),
         ("story", STR, "story key grouping articles about one event"),
+        (
+            "story_basis",
+            STR,
+            "why the article is in its story: metadata, auto (with the words it shares), "
+            "unlabelled, one or draft",
+        ),
         ("role", STR, "draft or source in draft mode, else empty"),
         ("n_chars", INT, "length of the text in characters"),
         ("n_sentences", INT, "sentences analysed"),
@@ -328,8 +334,15 @@ def detail_of(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def records(df: pd.DataFrame) -> Iterator[dict[str, Any]]:
-    """Table rows as plain dicts, missing values as None."""
-    yield from df.astype(object).where(df.notna(), None).to_dict("records")
+    """Table rows as plain dicts, missing values as None.
+
+    Column by column (one conversion each), not frame-wide: a small table, read
+    once per check and story, then costs next to nothing.
+    """
+    columns = [str(c) for c in df.columns]
+    values = [df[c].to_numpy(dtype=object, na_value=None) for c in df.columns]
+    for row in zip(*values, strict=True):
+        yield dict(zip(columns, row, strict=True))
 
 
 def validate(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:

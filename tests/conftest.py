@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -49,9 +50,22 @@ def report_of(run: RunResult, **options: Any) -> Report:
     report = Report(
         command="check",
         tables=run.tables,
-        texts={p.doc_id: p.text for p in run.parsed},
+        texts=run.texts,
         problems=run.problems,
         out_dir=None,
         fail_on="error",
     )
     return replace(report, **options)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The command line's parse cache lives in the test session's folder, never the user's
+    (subprocesses inherit it)."""
+    before = os.environ.get("CONSISTENCY_CACHE")
+    os.environ["CONSISTENCY_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        del os.environ["CONSISTENCY_CACHE"]
+    else:
+        os.environ["CONSISTENCY_CACHE"] = before

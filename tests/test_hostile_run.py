@@ -50,6 +50,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     out = folder.root / "out"
     stdout, stderr = io.StringIO(), io.StringIO()
     args = ["check", *map(str, folder.paths), "--config", str(folder.config), "--out", str(out)]
+    args += ["--story-by", "metadata"]  # stories as the inputs say, the unlabelled ones together
     with redirect_stdout(stdout), redirect_stderr(stderr):
         code = main(args)
     return Run(folder, out, code, stdout.getvalue(), stderr.getvalue())

@@ -15,9 +15,12 @@ RANKS = {
     "lang": 0,
     "tables": 1,
     "exitcodes": 1,
+    "cache": 1,
+    "live": 1,
     "ingest": 2,
     "nlp": 2,
     "anchor": 3,
+    "stories": 3,
     "parsed": 4,
     "draft": 4,
     "extract": 5,
@@ -27,12 +30,15 @@ RANKS = {
     "join": 7,
     "checks": 8,
     "config": 9,
+    "work": 9,
+    "engine": 10,
     "pipeline": 10,
     "report": 11,
     "baseline": 12,
     "guard": 12,  # interrupts and unexpected errors as one line and an exit code
     "cli": 13,
     "__main__": 14,
+    "launch": 14,
     "api": 12,  # the Python API over the pipeline and reports
     "__init__": 12,  # the package root: the Python API over the pipeline and reports
 }

@@ -15,7 +15,7 @@ OTHER = (
 
 
 def assert_offsets(run: pipeline.RunResult) -> None:
-    texts = {p.doc_id: p.text for p in run.parsed}
+    texts = run.texts
     for name in ("facts", "sentences", "dropped"):
         table = run.tables[name]
         assert len(table), name

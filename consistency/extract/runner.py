@@ -49,11 +49,21 @@ def extract_facts(
     """Run the extractors and linkers over every document and number the facts."""
     rows: list[FactRow] = []
     for item in parsed:
-        found = document_facts(item, use=extractors() if use is None else use)
-        for linker in linkers() if link is None else link:
-            found = linker(item, found)
-        rows.extend(found)
+        rows.extend(facts_of_document(item, use=use, link=link))
     return frame(rows, FACTS)
+
+
+def facts_of_document(
+    item: ParsedDocument,
+    *,
+    use: tuple[Extractor, ...] | None = None,
+    link: tuple[Linker, ...] | None = None,
+) -> list[FactRow]:
+    """The fact rows of one document after every extractor and linker."""
+    found = document_facts(item, use=extractors() if use is None else use)
+    for linker in linkers() if link is None else link:
+        found = linker(item, found)
+    return found
 
 
 def document_facts(item: ParsedDocument, *, use: tuple[Extractor, ...]) -> list[FactRow]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -123,6 +123,7 @@ def load_groups(
     *,
     limits: Limits | None = None,
     stdin: Stdin | None = None,
+    on_file: Callable[[int, int], None] | None = None,
 ) -> tuple[list[list[Document]], list[InputProblem]]:
     """Read several groups of inputs (drafts, sources) as one run; problems are collected.
 
@@ -130,7 +131,8 @@ def load_groups(
     in the first group that names it, with a note. Ids are unique across groups.
     The path ``-`` is standard input, given as ``stdin`` (read in the first group
     that names it); a mapping is an article given as a record (see
-    :func:`~consistency.ingest.readers.record_document`).
+    :func:`~consistency.ingest.readers.record_document`). ``on_file(done, total)``
+    hears of each file about to be read.
     """
     limits = limits or Limits()
     problems: list[InputProblem] = []
@@ -138,8 +140,14 @@ def load_groups(
     read: list[tuple[int, Name, Document]] = []
     piped = False
     n_records = 0
-    for group, given in enumerate(groups):
-        items = list(given)
+    given_groups = [list(given) for given in groups]
+    discovered = [
+        discover(p for p in items if not isinstance(p, Mapping) and str(p) != STDIN)
+        for items in given_groups
+    ]
+    total = sum(len(files) for files, _ in discovered)
+    done = 0
+    for group, items in enumerate(given_groups):
         paths = [p for p in items if not isinstance(p, Mapping)]
         records = [r for r in items if isinstance(r, Mapping)]
         numbered = list(enumerate(records, start=n_records + 1))
@@ -148,9 +156,12 @@ def load_groups(
         if STDIN in (str(p) for p in paths) and not piped:
             piped = True
             read += [(group, n, d) for n, d in _read_stdin(stdin, limits, problems)]
-        files, trouble = discover(p for p in paths if str(p) != STDIN)
+        files, trouble = discovered[group]
         problems += trouble
         for found in files:
+            if on_file is not None:
+                on_file(done, total)
+            done += 1
             try:
                 info = found.path.stat()
                 key = (info.st_dev, info.st_ino)
@@ -169,6 +180,8 @@ def load_groups(
             if key is not None:
                 first[key] = found.path
             read += [(group, _name(found, d), d) for d in _read(found, limits, problems)]
+    if on_file is not None:
+        on_file(total, total)
     ids = unique_ids([name for _, name, _ in read])
     out: list[list[Document]] = [[] for _ in groups]
     for (group, _, document), doc_id in zip(read, ids, strict=True):

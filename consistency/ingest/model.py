@@ -22,6 +22,8 @@ class Document:
     url: str | None = None
     published: date | None = None
     story: str | None = None
+    #: Why the article is in its story (see :mod:`consistency.stories`).
+    story_basis: str | None = None
     #: "draft" or "source" in draft mode (check DRAFT --against SOURCE...), else None.
     role: str | None = None
     #: Spans of ``text`` that are not article body by construction (front matter).

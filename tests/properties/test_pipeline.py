@@ -77,7 +77,7 @@ def assert_inside(tables: dict[str, pd.DataFrame], texts: dict[str, str], row: d
 
 
 def facts_and_flags_point_inside(run: pipeline.RunResult) -> None:
-    texts_by_id = {p.doc_id: p.text for p in run.parsed}
+    texts_by_id = run.texts
     for fact in run.tables["facts"].to_dict("records"):
         assert_inside(run.tables, texts_by_id, fact)
     facts = set(run.tables["facts"]["fact_id"])

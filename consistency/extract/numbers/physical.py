@@ -7,7 +7,10 @@ physical (length, mass, volume, area, speed, energy, temperature ...) are kept.
 
 from __future__ import annotations
 
+import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
@@ -27,11 +30,43 @@ class Physical:
 
 @cache
 def _parser() -> Any:
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _inflect_unchecked():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
 
     return parser
+
+
+@contextmanager
+def _inflect_unchecked() -> Iterator[None]:
+    """Import inflect (quantulum3 pluralizes its unit names with it) without typeguard.
+
+    inflect decorates its functions with typeguard's ``@typechecked``, which rewrites
+    and recompiles their source at import: about 4 s, on every run. The decorator
+    only adds run-time checks of the argument types, and quantulum3 calls inflect on
+    its own fixed unit and number words only, while loading. Python's optimized mode
+    (``-O``) turns the decorator off the same way; here it is off while inflect is
+    imported, and restored at once.
+    """
+    if "inflect" in sys.modules:
+        yield
+        return
+    try:
+        import typeguard
+    except ImportError:
+        yield
+        return
+    checked = typeguard.typechecked
+
+    def unchecked(target: Any = None, **_: Any) -> Any:
+        return target if target is not None else (lambda function: function)
+
+    typeguard.typechecked = unchecked  # type: ignore[assignment]
+    try:
+        import inflect  # noqa: F401
+    finally:
+        typeguard.typechecked = checked
+    yield
 
 
 def physical_quantities(text: str) -> list[Physical]:
