@@ -29,7 +29,7 @@ from consistency.lang.compare import (
     text_similarity,
 )
 from consistency.matcher import FIGURE_KINDS, figure_relation, same_figure
-from consistency.tables import ALIGNMENTS, frame, records
+from consistency.tables import ALIGNMENTS, detail_of, frame, records
 
 NUMERIC_KINDS: Final = ("money", "percent", "quantity", "ordinal", "age")
 #: Kinds worth reporting as unique to one source when nobody else has them.
@@ -102,13 +102,16 @@ def context_score(a: str, b: str) -> float:
 
 
 def _pairs(block: list[Row], story: dict[str, Any]) -> Iterator[tuple[Row, Row]]:
-    docs = sorted({r["doc_id"] for r in block})
+    by_doc: dict[str, list[Row]] = defaultdict(list)
+    for row in block:
+        by_doc[row["doc_id"]].append(row)
+    docs = sorted(by_doc)
     for i, doc_a in enumerate(docs):
         for doc_b in docs[i + 1 :]:
             if story.get(doc_a) != story.get(doc_b):
                 continue
-            for a in (r for r in block if r["doc_id"] == doc_a):
-                for b in (r for r in block if r["doc_id"] == doc_b):
+            for a in by_doc[doc_a]:
+                for b in by_doc[doc_b]:
                     yield a, b
 
 
@@ -145,6 +148,8 @@ def align(
     )
     blocks: dict[Hashable, list[Row]] = defaultdict(list)
     all_rows = list(records(facts))
+    for row in all_rows:
+        row["detail"] = detail_of(row)  # decoded once: the matcher reads it for every pair
     for row in all_rows:
         key = blocking_key(row)
         if key is not None:

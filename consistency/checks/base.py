@@ -6,10 +6,13 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
 from types import MappingProxyType, ModuleType
 from typing import Any
 
 import pandas as pd
+
+from consistency.tables import records
 
 
 class Severity(IntEnum):
@@ -55,6 +58,29 @@ class CheckContext:
 
     def span_text(self, evidence: Evidence) -> str:
         return self.texts[evidence.doc_id][evidence.char_start : evidence.char_end]
+
+    @cached_property
+    def fact_rows(self) -> list[dict[str, Any]]:
+        """The facts as plain rows, read once for every check of the run."""
+        return list(records(self.facts))
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, dict[str, Any]]:
+        return {str(r["fact_id"]): r for r in self.fact_rows}
+
+    @cached_property
+    def documents_by_id(self) -> dict[str, dict[str, Any]]:
+        return {str(r["doc_id"]): r for r in records(self.documents)}
+
+    @cached_property
+    def claims_by_fact(self) -> dict[str, list[dict[str, Any]]]:
+        """For each fact id, the claims whose clause carries it."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for claim in self.fact_rows:
+            if claim["kind"] == "claim":
+                for fact_id in str(claim.get("link") or "").split():
+                    out.setdefault(fact_id, []).append(claim)
+        return out
 
 
 #: What one source says in a finding, in the check's words: (doc_id, what it says).

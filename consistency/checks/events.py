@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from consistency.checks.facts import detail
 from consistency.lang import vocab
 from consistency.lang.compare import key_text, names_alike
 from consistency.lang.predicates import same_predicate
 from consistency.lang.verbs import FORWARD_VERBS
 from consistency.matcher import FIGURE_KINDS, significant_digits
-from consistency.tables import detail_of
 
 Row = Mapping[str, Any]
 
@@ -37,7 +37,7 @@ def act(claim: Row) -> str:
     """The act a claim reports, seen through a verb of planning or expecting:
     "is scheduled to tour" → tour."""
     predicate = key_text(claim["predicate"])
-    complement = key_text(detail_of(claim).get("complement"))
+    complement = key_text(detail(claim).get("complement"))
     return complement if predicate in FORWARD_VERBS and complement else predicate
 
 

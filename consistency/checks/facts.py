@@ -9,7 +9,7 @@ from typing import Any, Final
 from consistency.checks.base import CheckContext, Evidence
 from consistency.lang.verbs import same_time
 from consistency.tables import detail_of
-from consistency.tables import records as rows
+from consistency.tables import records as rows  # noqa: F401  (the checks read rows here)
 
 Row = dict[str, Any]
 
@@ -27,7 +27,7 @@ def evidence(row: Row) -> Evidence:
 
 def anchors(ctx: CheckContext) -> dict[str, Row]:
     """Each document's row (anchor_date, anchor_basis, anchor_evidence ...) by doc_id."""
-    return {str(r["doc_id"]): r for r in rows(ctx.documents)}
+    return ctx.documents_by_id
 
 
 def quoted(text: object, *, limit: int = 48) -> str:
@@ -40,11 +40,12 @@ def quoted(text: object, *, limit: int = 48) -> str:
 
 def story_of(ctx: CheckContext) -> dict[str, str]:
     """Each document's story key ('' when it has none): facts of two stories never meet."""
-    return {str(r["doc_id"]): str(r.get("story") or "") for r in rows(ctx.documents)}
+    return {d: str(r.get("story") or "") for d, r in ctx.documents_by_id.items()}
 
 
 def by_id(ctx: CheckContext) -> dict[str, Row]:
-    return {str(r["fact_id"]): r for r in rows(ctx.facts)}
+    """Every fact row by its id (shared by the run's checks: read, never change)."""
+    return ctx.facts_by_id
 
 
 def anchor_phrase(document: Row) -> str:
@@ -60,12 +61,15 @@ def anchor_phrase(document: Row) -> str:
 
 
 def of_kind(ctx: CheckContext, *kinds: str) -> list[Row]:
-    return list(rows(ctx.facts[ctx.facts["kind"].isin(kinds)]))
+    return [r for r in ctx.fact_rows if r["kind"] in kinds]
 
 
 def detail(row: Row) -> dict[str, Any]:
-    """The fact's extra normalizer output, parsed (keys: :data:`tables.FACT_DETAIL`)."""
-    return detail_of(row)
+    """The fact's extra normalizer output, parsed once (keys: :data:`tables.FACT_DETAIL`)."""
+    value = row.get("detail")
+    if isinstance(value, str):
+        row["detail"] = value = detail_of(row)
+    return value or {}
 
 
 #: Reports of one event are written on the same day or the next.
@@ -117,11 +121,7 @@ def linked(row: Row, index: dict[str, Row]) -> list[Row]:
 
 def claims_of(ctx: CheckContext) -> dict[str, list[Row]]:
     """For each fact id, the claims that carry it (a figure, date or ordinal of the clause)."""
-    out: dict[str, list[Row]] = {}
-    for claim in of_kind(ctx, "claim"):
-        for fact_id in link_ids(claim):
-            out.setdefault(fact_id, []).append(claim)
-    return out
+    return ctx.claims_by_fact
 
 
 #: modal readings under which a claim is not told as fact ("could not be measured");

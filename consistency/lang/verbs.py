@@ -14,11 +14,12 @@ have placed him") it is a ``conditional``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING, Final
 
 from consistency.lang import vocab
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 FUTURE_AUX: Final = vocab.words("future_auxiliaries")
 #: Modal auxiliaries and the modality each gives a clause.

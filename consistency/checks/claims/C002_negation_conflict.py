@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from functools import cache
 from types import MappingProxyType
 from typing import Final
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import (
@@ -54,7 +53,7 @@ def _unsaid(yes: Row, no: Row) -> set[str]:
     return {
         w
         for w in _WORD.findall(str(no["text"]).lower())
-        if w not in said | subject | STOP_WORDS and not (verb and w.startswith(verb))
+        if w not in said | subject | _stop_words() and not (verb and w.startswith(verb))
     }
 
 
@@ -72,6 +71,14 @@ def _opposed(yes: Row, no: Row) -> bool:
     if yes["predicate"] in LIGHT_VERBS and not (yes["object"] and no["object"]):
         return False  # "agencies will have to consult" / "do not have the expertise"
     return bool(yes["object"]) or not _unsaid(yes, no)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """English stop words, read from the parser's language data when first needed."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # the parser's list; spaCy loads slowly
+
+    return frozenset(STOP_WORDS)
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:

@@ -11,9 +11,7 @@ dates, ordinals and figures inside the clause are recorded by span in
 
 from __future__ import annotations
 
-from typing import Any, Final
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Any, Final
 
 from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun_phrase
 from consistency.extract.claims.mentions import Mention, mention_of, mentions
@@ -22,6 +20,9 @@ from consistency.extract.numbers.words import ordinal_value as written_ordinal
 from consistency.lang import vocab
 from consistency.lang.verbs import claim_tense, lemma, modality_of, negated, perfect
 from consistency.parsed import ParsedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "pcomp"})
 NESTED_DEPS: Final = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "pcomp"})

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, Final, TypeVar
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from consistency.lang import vocab
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 FactRow = dict[str, Any]
 T = TypeVar("T")

@@ -10,13 +10,14 @@ Short names resolve to the full name of the same document they are part of.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Final
 
 from consistency.extract.claims.common import cached
 from consistency.lang.names import HONORIFICS, fold, looks_like_demonym, strip_honorifics
 from consistency.parsed import ParsedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 ENTITY_LABELS: Final = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Final
 
 from consistency.extract.claims.common import SPEECH_VERBS, FactRow, cached, dumps, noun_phrase
 from consistency.extract.claims.mentions import Mention, mention_of, mentions, person_before
 from consistency.lang import vocab
 from consistency.parsed import ParsedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 DOUBLE_OPEN: Final = "“"
 DOUBLE_CLOSE: Final = "”"

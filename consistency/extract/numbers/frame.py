@@ -12,9 +12,7 @@ in the dependency tree. What it cannot find stays unknown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Final
 
 from consistency.lang import vocab
 from consistency.lang.frames import (
@@ -30,6 +28,9 @@ from consistency.lang.frames import (
     verb_measure,
 )
 from consistency.lang.verbs import lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 NOUNS: Final = frozenset({"NOUN", "PROPN"})
 #: Nouns naming a change: what changed is their "in" or "of" object.

@@ -8,12 +8,13 @@ Date rows are read through their contract only: ``kind`` "date", ``char_start``,
 from __future__ import annotations
 
 import json
-from typing import Any, Final
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Any, Final
 
 from consistency.lang import vocab
 from consistency.parsed import ParsedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 FactRow = dict[str, Any]
 FIGURE_KINDS: Final = frozenset({"money", "percent", "quantity", "ordinal", "age"})

@@ -11,13 +11,14 @@ are never one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Final
 
 from consistency.lang import vocab
 from consistency.lang.frames import incident_of, thing_of
 from consistency.lang.verbs import lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: Superlatives that rank → the ranking they name ("worst" and "deadliest": by the dead).
 SUPERLATIVES: Final = vocab.mapping("superlatives")

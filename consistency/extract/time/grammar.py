@@ -11,9 +11,7 @@ invitation was made.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Final
 
 from consistency.extract.time.context import TenseOf
 from consistency.lang.verbs import (
@@ -25,6 +23,9 @@ from consistency.lang.verbs import (
     clause_tense,
     present_perfect,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _VERBAL: Final = ("VERB", "AUX")
 #: how many tenseless complements ("to decide whether to give") a date may sit under
