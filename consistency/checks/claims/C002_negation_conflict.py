@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 from types import MappingProxyType
@@ -30,7 +31,6 @@ from typing import Final
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import (
     Row,
-    cross_pairs,
     detail,
     evidence,
     of_kind,
@@ -38,6 +38,7 @@ from consistency.checks.facts import (
     told_alike,
 )
 from consistency.lang.compare import checkable_claim, same_claim
+from consistency.lang.predicates import canonical_predicate
 
 #: verbs too light to assert anything without their object ("agencies have ...")
 LIGHT_VERBS: Final = frozenset({"be", "have", "do", "get", "make", "take", "go", "come"})
@@ -81,14 +82,28 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+def _denials(ctx: CheckContext) -> Iterator[tuple[Row, Row]]:
+    """(assertion, denial) pairs of peer documents with one predicate: only those can
+    contradict, so only those are compared (the cost grows with each predicate's claims)."""
+    peers = peer_documents(ctx)
+    by_act: dict[tuple[str, bool], list[Row]] = defaultdict(list)
+    for claim in of_kind(ctx, "claim"):
+        if checkable_claim(claim):
+            act = canonical_predicate(claim["predicate"])
+            by_act[(act, bool(detail(claim).get("negated")))].append(claim)
+    for (act, negated), denials in sorted(by_act.items()):
+        if not negated:
+            continue
+        for yes in by_act.get((act, False), []):
+            for no in denials:
+                if no["doc_id"] in peers.get(yes["doc_id"], ()):
+                    yield yes, no
+
+
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
-    claims = [c for c in of_kind(ctx, "claim") if checkable_claim(c)]
-    for a, b in cross_pairs(claims, peer_documents(ctx)):
-        if bool(detail(a).get("negated")) == bool(detail(b).get("negated")):
+    for yes, no in _denials(ctx):
+        if not same_claim(yes, no, min_similarity=options["min_object_similarity"]):
             continue
-        if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
-            continue
-        yes, no = (b, a) if detail(a).get("negated") else (a, b)
         if not _opposed(yes, no):
             continue
         yield Finding(
