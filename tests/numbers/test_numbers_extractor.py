@@ -97,3 +97,18 @@ def test_decade_and_turned_ages_belong_to_the_person(
 ) -> None:
     row = rows_by_text(parse, text)[surface]
     assert (row["kind"], row["subject"]) == ("age", subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        ("The magnitude 5.9 quake struck at dawn.", "5.9", "magnitude"),
+        ("The quake had a magnitude of 6.1, the survey said.", "6.1", "magnitude"),
+        ("The quake killed 12 people in the valley.", "12", "people"),
+    ],
+)
+def test_measure_named_just_before_its_figure(
+    parse: Parse, text: str, figure: str, measure: str
+) -> None:
+    """Guards "the magnitude 5.9 quake" once measured as a count of quakes."""
+    assert rows_by_text(parse, text)[figure]["measure"] == measure

@@ -457,3 +457,18 @@ def test_regression_open_qualified_figures_make_no_range() -> None:
 def test_others_after_a_number_are_people() -> None:
     figures = find_figures("14 people were killed and 21 others wounded")
     assert [(f.value, f.unit) for f in figures] == [(14, "people"), (21, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The charity raised $298 million at the gala.", "level"),
+        ("The start-up is raising $40 million from investors.", "level"),
+        ("The offer was raised by $2 billion.", "change"),
+        ("Revenue rose $3 million in the quarter.", "change"),
+    ],
+)
+def test_regression_money_raised_is_collected_not_a_change(text: str, role: str) -> None:
+    """Guards "raised $298 million" (a sum collected) once read as a rise of that much."""
+    (figure,) = [f for f in find_figures(text) if f.kind == "money"]
+    assert figure.role == role

@@ -218,8 +218,10 @@ def _change(text: str, d: Draft) -> None:
         d.change_part, d.direction = "to", lx.CHANGE_WORDS[m.group(1).lower()]
     elif (m := pt.FROM_BEFORE.search(text, 0, d.start)) and m.group(1):
         d.change_part, d.direction = "from", lx.CHANGE_WORDS[m.group(1).lower()]
-    elif (m := pt.CHANGE_BEFORE.search(text, 0, d.start)) and not pt.PHRASAL_BEFORE.search(
-        text, 0, m.end(1)
+    elif (
+        (m := pt.CHANGE_BEFORE.search(text, 0, d.start))
+        and not pt.PHRASAL_BEFORE.search(text, 0, m.end(1))
+        and not (d.kind == "money" and pt.MONEY_COLLECTED_BEFORE.search(text, 0, d.start))
     ):
         d.role, d.direction = "change", lx.CHANGE_WORDS[m.group(1).lower()]
     elif (m := pt.CHANGE_NOUN_BEFORE.search(text, 0, d.start)) or (

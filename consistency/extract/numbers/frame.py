@@ -83,6 +83,9 @@ def read_frame(span: Span) -> FigureFrame:
         measure = counted.head.head  # "a margin of 2.1 million votes", "a toll of 157 people"
         if measure.pos_ == "NOUN" and known_measure(lemma(measure)):
             thing_token = measure
+    named_before = _measure_named_before(span)
+    if named_before is not None and (counted is None or named_before.head.i in (counted.i, root.i)):
+        thing_token = named_before  # "the magnitude 5.9 quake"
     if counted is not None and counted.dep_ == "appos":
         thing_token = _appositive_measure(counted) or thing_token
     if counted is not None and lemma(counted) in COUNT_HEADS:
@@ -155,6 +158,16 @@ def _counted(span: Span, root: Token) -> tuple[Token | None, bool]:
     if root.dep_ == "pobj" and head.lower_ in ("of", "at") and head.head.pos_ == "NOUN":
         return head.head, False  # "revenue of $89.5 billion", "a rate of 5%"
     return None, False
+
+
+def _measure_named_before(span: Span) -> Token | None:
+    """A measure written just before its figure, as a label ("magnitude 5.9")."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    if before.pos_ in NOUNS and known_measure(lemma(before)) and before.head.i != before.i:
+        return before
+    return None
 
 
 def _appositive_measure(token: Token) -> Token | None:

@@ -138,6 +138,9 @@ PHRASAL_BEFORE: Final = re.compile(
     r"shoot|shot|cut|cuts|hold|held|step|stepped)\s+(?:up|down)$",
     _I,
 )
+#: "raised $298 million", "raising $5 billion in its listing": money collected, not a change
+#: (a change of money says by how much: "was raised by $2 billion")
+MONEY_COLLECTED_BEFORE: Final = re.compile(r"\b(?:raised|raises|raise|raising)\s+$", _I)
 CHANGE_NOUN_BEFORE: Final = re.compile(
     r"\b(increase|rise|jump|gain|growth|drop|decline|fall|decrease|cut|loss)\s+of\s+$", _I
 )
