@@ -138,7 +138,9 @@ def _direction(level: Row, base: Row) -> Finding | None:
     now, before = written_interval(level), written_interval(base)
     if way not in ("up", "down") or now is None or before is None:
         return None
-    if (way == "up" and now[1] < before[0]) or (way == "down" and now[0] > before[1]):
+    # Touching rounding intervals ("5.9" is at most 5.95, "6.0" at least 5.95) still rule
+    # out a strict rise: at best the level stayed where it was.
+    if (way == "up" and now[1] <= before[0]) or (way == "down" and now[0] >= before[1]):
         verb, actual = ("rise", "fall") if way == "up" else ("fall", "rise")
         return Finding(
             evidence=(evidence(level), evidence(base)),
