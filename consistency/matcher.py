@@ -153,14 +153,14 @@ def _period_evidence(a: Row, b: Row) -> tuple[float, str | None, str | None]:
     return WEIGHTS["overlapping_period"], f"periods {pa} / {pb} only overlap", None
 
 
-_DIGITS: Final = re.compile(r"\d[\d,.]*")
+_DIGITS: Final = re.compile(r"\d(?:[\d,.:]*\d)?")
 
 
 def significant_digits(row: Row) -> str:
     """The digits a figure is written with, without separators and outer zeros:
-    "€252.7bn" → "2527", "770,000" → "77", "$10 million" → "1"."""
+    "€252.7bn" → "2527", "770,000" → "77", "$10 million" → "1", "2:01:09" → "20109"."""
     found = _DIGITS.search(str(row.get("text") or ""))
-    return found.group().translate(str.maketrans("", "", ",.")).strip("0") if found else ""
+    return found.group().translate(str.maketrans("", "", ",.:")).strip("0") if found else ""
 
 
 def same_digits(a: Row, b: Row) -> bool:

@@ -51,6 +51,9 @@ def numbers_compatible(
 
 
 _WRITTEN_NUMBER: Final = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+#: A time taken written like a clock ("2:01:09", "3:29.43"): rounded to its last digit
+#: of a second.
+_WRITTEN_ELAPSED: Final = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:\.(\d+))?")
 
 
 def written_interval(row: Mapping[str, Any]) -> tuple[float, float] | None:
@@ -62,7 +65,11 @@ def written_interval(row: Mapping[str, Any]) -> tuple[float, float] | None:
     """
     bounds = interval(row.get("value"), row.get("value_low"), row.get("value_high"))
     value = _num(row.get("value"))
-    match = _WRITTEN_NUMBER.search(str(row.get("text") or ""))
+    text = str(row.get("text") or "")
+    if bounds is not None and (elapsed := _WRITTEN_ELAPSED.search(text)):
+        half = 0.5 * 10 ** -len(elapsed.group(1) or "")
+        return bounds[0] - half, bounds[1] + half
+    match = _WRITTEN_NUMBER.search(text)
     if bounds is None or value is None or match is None:
         return bounds
     written = float(match.group(0).replace(",", ""))

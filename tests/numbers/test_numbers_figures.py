@@ -472,3 +472,60 @@ def test_regression_money_raised_is_collected_not_a_change(text: str, role: str)
     """Guards "raised $298 million" (a sum collected) once read as a rise of that much."""
     (figure,) = [f for f in find_figures(text) if f.kind == "money"]
     assert figure.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "seconds"),
+    [
+        ("She won the marathon in 2:18:11 on Sunday.", "2:18:11", 8291.0),
+        ("His 1:43.09 stood as the record for years.", "1:43.09", 103.09),
+        ("The team swam 3:08.24 in the heats.", "3:08.24", 188.24),
+    ],
+)
+def test_times_taken_written_like_a_clock_are_seconds(
+    text: str, surface: str, seconds: float
+) -> None:
+    f = only(text)
+    assert (f.text, f.kind, f.unit) == (surface, "quantity", "second")
+    assert f.value == pytest.approx(seconds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake struck at 3:42 a.m. local time.",
+        "The meeting began at 10:30 on Tuesday.",
+        "The blast came at 19:42:10 GMT.",
+    ],
+)
+def test_times_of_day_are_no_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_seconds_are_counted_figures() -> None:
+    """The temporal engine counts no seconds: "43 seconds" is the numbers layer's."""
+    f = only("The tremor lasted 43 seconds.")
+    assert (f.text, f.value, f.unit) == ("43 seconds", 43, "second")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "direction"),
+    [
+        ("He lowered the course record by 22 seconds.", "22 seconds", "down"),
+        ("The bank raised its key rate by 0.5 percentage points.", "0.5 percentage points", "up"),
+    ],
+)
+def test_amount_after_by_of_a_change_verb_with_its_object_between(
+    text: str, surface: str, direction: str
+) -> None:
+    f = only(text)
+    assert (f.text, f.role, f.direction) == (surface, "change", direction)
+
+
+def test_regression_points_then_percent_are_not_a_range() -> None:
+    """Guards "by 0.25 percentage points to 4.5 percent" once joined into one range."""
+    change, level = find_figures(
+        "The bank cut its key rate by 0.25 percentage points to 4.5 percent."
+    )
+    assert (change.text, change.role) == ("0.25 percentage points", "change")
+    assert (level.text, level.change_part) == ("4.5 percent", "to")

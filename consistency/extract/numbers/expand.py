@@ -20,6 +20,11 @@ def expand(text: str, d: Draft) -> Draft | None:
         return d
     if d.role in ("change", "age"):  # "doubled", "in his 20s": complete already
         return d
+    if d.kind == "elapsed":  # "from 2:01:09 to 2:00:35": a time taken, in seconds
+        d.kind = "quantity"
+        _qualifier(text, d)
+        _change(text, d)
+        return d
     if not d.words and not d.vague:
         _mixed_fraction(text, d)
     before = _currency_before(text, d)
@@ -137,6 +142,9 @@ def _unit_after(text: str, d: Draft) -> None:
     if m := pt.AGED_BEFORE.search(text, 0, d.start):
         d.kind, d.role, d.unit, d.start = "age", "age", "year", m.start()
         return
+    if not d.words and (m := pt.COUNTED_TIME_UNIT_AFTER.match(text, d.end)):
+        d.unit, d.end = lx.COUNTED_TIME_UNITS[m.group(1).lower()], m.end()  # "43 seconds"
+        return
     if pt.TIME_UNIT_AFTER.match(text, d.end):
         d.kind = "skip"  # a duration: the temporal engine's
         return
@@ -213,16 +221,25 @@ def _qualifier(text: str, d: Draft) -> None:
         d.qualifier, d.qualifier_word, d.start = lx.QUALIFIERS[word], word, m.start()
 
 
+def _change_verb_before(text: str, d: Draft) -> re.Match[str] | None:
+    """The change verb a figure is the amount of: "rose 5%", "rose by 5%", "lowered the
+    record by 22 seconds"; not a phrasal verb ("make up 20%") nor money collected
+    ("raised $298 million")."""
+    if d.kind == "money" and pt.MONEY_COLLECTED_BEFORE.search(text, 0, d.start):
+        return None
+    for pattern in (pt.CHANGE_BEFORE, pt.CHANGE_BY_BEFORE):
+        m = pattern.search(text, 0, d.start)
+        if m and not pt.PHRASAL_BEFORE.search(text, 0, m.end(1)):
+            return m
+    return None
+
+
 def _change(text: str, d: Draft) -> None:
     if m := pt.TO_BEFORE.search(text, 0, d.start):
         d.change_part, d.direction = "to", lx.CHANGE_WORDS[m.group(1).lower()]
     elif (m := pt.FROM_BEFORE.search(text, 0, d.start)) and m.group(1):
         d.change_part, d.direction = "from", lx.CHANGE_WORDS[m.group(1).lower()]
-    elif (
-        (m := pt.CHANGE_BEFORE.search(text, 0, d.start))
-        and not pt.PHRASAL_BEFORE.search(text, 0, m.end(1))
-        and not (d.kind == "money" and pt.MONEY_COLLECTED_BEFORE.search(text, 0, d.start))
-    ):
+    elif m := _change_verb_before(text, d):
         d.role, d.direction = "change", lx.CHANGE_WORDS[m.group(1).lower()]
     elif (m := pt.CHANGE_NOUN_BEFORE.search(text, 0, d.start)) or (
         d.kind in ("percent", "money") and (m := pt.CHANGE_NOUN_AFTER.match(text, d.end))

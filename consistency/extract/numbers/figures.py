@@ -137,6 +137,9 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
         elif not between and _list_takes_unit(text, out, d):  # "45 and 50 mg", "4 or 5 %"
             out.append(d)
             continue
+        elif _tally(prev, d, gap):
+            out.pop()  # "a 7-2 vote", "won 3-1": a tally, neither a range nor two counts
+            continue
         elif _joinable(prev, d) and (
             pt.RANGE_JOIN.fullmatch(gap) or (between and pt.AND_JOIN.fullmatch(gap))
         ):
@@ -146,6 +149,18 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _tally(a: Draft, b: Draft, gap: str) -> bool:
+    """Two bare whole numbers joined by a dash, the larger first: a score or a vote."""
+    return (
+        pt.TALLY_JOIN.fullmatch(gap) is not None
+        and all(x.kind == "quantity" and x.unit is None and x.scale is None for x in (a, b))
+        and not (a.words or b.words or a.role or b.role)
+        and a.value > b.value
+        and a.value.is_integer()
+        and b.value.is_integer()
+    )
 
 
 def _shares_unit(bare: Draft, d: Draft) -> bool:
@@ -188,6 +203,8 @@ def _joinable(a: Draft, b: Draft) -> bool:
         return False
     if a.qualifier in OPEN_QUALIFIERS or b.qualifier != "exact":
         return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False  # "by 0.25 percentage points to 4.5 percent"
     bare = ("quantity", None)
     return a.kind == b.kind or bare in ((a.kind, a.unit), (b.kind, b.unit))
 

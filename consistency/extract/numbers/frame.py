@@ -11,6 +11,7 @@ in the dependency tree. What it cannot find stays unknown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NOUNS: Final = frozenset({"NOUN", "PROPN"})
+PERCENT_WORDS: Final = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
 #: Nouns naming a change: what changed is their "in" or "of" object.
 CHANGE_NOUNS: Final = vocab.words("change_nouns")
 #: Currency names a money figure may leave outside its span ("32 riyals").
@@ -131,7 +133,10 @@ def read_frame(span: Span) -> FigureFrame:
 
 
 def _money(span: Span) -> bool:
-    """Is the figure an amount of money ("$75 billion", "6.1 billion rupees")?"""
+    """Is the figure an amount of money ("$75 billion", "6.1 billion rupees")? Not a
+    percentage the model took for cents ("60 per cent")."""
+    if PERCENT_WORDS.search(span.text):
+        return False
     return any(t.tag_ == "$" or t.ent_type_ == "MONEY" for t in span)
 
 

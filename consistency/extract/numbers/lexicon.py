@@ -57,6 +57,10 @@ PEOPLE_WORDS: Final = vocab.words("people_nouns")
 OTHER_WORDS: Final = vocab.words("others")
 #: Time units: "three years" is a duration, left to the temporal engine.
 TIME_UNITS: Final = frozenset(word for word, *_ in vocab.rows("time_units"))
+#: Time units the temporal engine does not count ("43 seconds"): figures of the numbers layer.
+COUNTED_TIME_UNITS: Final[dict[str, str]] = {
+    word: unit for word, unit, code, _ in vocab.rows("time_units") if code == "-"
+}
 AGE_UNITS: Final[dict[str, str]] = {
     word: unit for word, unit, _, age in vocab.rows("time_units") if age == "age"
 }

@@ -16,8 +16,9 @@ FRACTION_DENOMINATORS = frozenset({2, 3, 4, 8, 16})
 def masked_spans(text: str) -> list[Span]:
     """Every span no figure may overlap, in text order."""
     spans: list[Span] = []
+    elapsed = [m.span() for m in pt.ELAPSED.finditer(text)]  # "2:01:09" is a figure
     for pattern in pt.NEVER:
-        spans.extend(m.span() for m in pattern.finditer(text))
+        spans.extend(m.span() for m in pattern.finditer(text) if not overlaps(m.span(), elapsed))
     for m in pt.SLASH_PAIR.finditer(text):
         if not is_fraction(text, m):
             spans.append(m.span())

@@ -30,6 +30,13 @@ DIGITS: Final = re.compile(
 #: A run of number words ("twenty-one", "one hundred and five", "a dozen").
 WORDS: Final = re.compile(rf"\b{_WORD}(?:(?:\s+|-){_WORD})*\b", _I)
 WORD_TOKEN: Final = re.compile(rf"(?:{_TENS})-(?:{_UNIT})|[a-z]+", _I)
+#: Elapsed times written like a clock: "2:01:09", "3:29.43", "1:58.2" (hours, minutes,
+#: seconds; a decimal fraction of a second or three parts); never a time of day ("a.m.",
+#: a zone).
+ELAPSED: Final = re.compile(
+    r"(?<![\d:.])(?:(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?|(\d{1,2}):([0-5]\d)\.(\d{1,3}))"
+    r"(?![\d:])(?!\s*(?:[ap]\.?m\b|GMT\b|UTC\b|[A-Z]{2,4}T\b|local\b|hrs\b|hours\b))"
+)
 #: Ordinals in digits ("69th") or words ("twenty-first", "one hundred twenty fifth").
 ORDINAL_DIGITS: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", _I)
 ORDINAL_WORDS: Final = re.compile(rf"\b(?:{_WORD}(?:\s+|-))*(?:{_ORD_WORD})\b", _I)
@@ -77,6 +84,7 @@ SYMBOL_AFTER: Final = re.compile(rf"\s*({_alt(lx.SYMBOLS_AFTER)})")
 AGE_AFTER: Final = re.compile(
     rf"(?:\s+|-)({_alt(lx.AGE_UNITS)})(?:\s+|-)(?:old\b|of\s+age\b)|\s*(yo|y/o|yoa)\b", _I
 )
+COUNTED_TIME_UNIT_AFTER: Final = re.compile(rf"(?:\s+|-)({_alt(lx.COUNTED_TIME_UNITS)})\b", _I)
 TIME_UNIT_AFTER: Final = re.compile(
     rf"(?:\s*(?:-|–|to|or|and)\s*(?:\d+|{_WORD}))?(?:\s+|-)(?:{_alt(lx.TIME_UNITS)})\b", _I
 )
@@ -130,6 +138,11 @@ CENTS_AFTER: Final = re.compile(
 CODE_BEFORE: Final = re.compile(rf"\b(m?)({_alt(lx.ISO_CODES)})\$?\s*$|\bdollars?\s+$", _I)
 QUALIFIER_BEFORE: Final = re.compile(rf"\b({_alt(lx.QUALIFIERS)})\s+$", _I)
 CHANGE_BEFORE: Final = re.compile(rf"\b({_alt(lx.CHANGE_WORDS)})(\s+by)?\s+$", _I)
+#: "lowered the world record by 43 seconds", "cut its key rate by 0.25 points": the amount
+#: of a change whose verb has its object between
+CHANGE_BY_BEFORE: Final = re.compile(
+    rf"\b({_alt(lx.CHANGE_WORDS)})(?:\s+(?!by\b)[\w'’-]+){{1,6}}\s+by\s+$", _I
+)
 #: "make up 20%", "set up", "shut down": phrasal verbs, not changes.
 PHRASAL_BEFORE: Final = re.compile(
     r"\b(?:make|makes|made|making|set|sets|pick|picked|sum|summed|end|ended|give|gave|shut|"
@@ -144,6 +157,8 @@ MONEY_COLLECTED_BEFORE: Final = re.compile(r"\b(?:raised|raises|raise|raising)\s
 CHANGE_NOUN_BEFORE: Final = re.compile(
     r"\b(increase|rise|jump|gain|growth|drop|decline|fall|decrease|cut|loss)\s+of\s+$", _I
 )
+#: "7-2", "3–1": the dash of a score or vote tally
+TALLY_JOIN: Final = re.compile(r"[-–]")
 BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+$", _I)
 #: "and a further 0.1%", "another 2 percent": more of the change before it
 FURTHER_BEFORE: Final = re.compile(r"\b(?:a\s+further|another)\s+$", _I)

@@ -25,6 +25,7 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
     taken: list[Span] = []
     out: list[Draft] = []
     readers = (
+        _elapsed,
         _percent_of,
         _multipliers,
         _fraction_scales,
@@ -48,6 +49,18 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
             taken.append(span)
             out.append(draft)
     return sorted(out, key=lambda d: d.start)
+
+
+def _elapsed(text: str) -> Iterator[Draft]:
+    """ "2:01:09", "3:29.43": a time taken, in seconds."""
+    for m in pt.ELAPSED.finditer(text):
+        if m.group(1) is not None:
+            hours, minutes, seconds, fraction = m.group(1, 2, 3, 4)
+        else:
+            hours, (minutes, seconds, fraction) = "0", m.group(5, 6, 7)
+        value = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
+        value += float(f"0.{fraction}") if fraction else 0.0
+        yield Draft(m.start(), m.end(), value, kind="elapsed", unit="second")
 
 
 def _dated(text: str, draft: Draft) -> bool:
