@@ -198,6 +198,7 @@ FACT_DETAIL: Final[dict[str, str]] = {
     "recipient_span": "claims: offsets of the recipient",
     "subject_span": "claims: offsets of the subject's name",
     "voice": "claims: outlet (the article's own) or reported",
+    "vote": "claims: how the clause's vote went: 'unanimous', [for, against] or 'split'",
     # quotes
     "reported": "quotes: told in reported speech rather than quoted",
     "channel_span": "quotes: offsets of the channel ('told Reuters')",

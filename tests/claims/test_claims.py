@@ -169,3 +169,43 @@ def test_a_claim_keeps_only_the_dates_of_its_act(
 ) -> None:
     row = _one(_claims(parse, text), predicate)
     assert [d["text"] for d in row["detail"].get("dates", [])] == dates
+
+
+def test_dated_participle_after_a_noun_is_a_claim_about_that_noun(parse: Parse) -> None:
+    rows = _claims(parse, "The city's second budget, approved on Monday, cut spending on roads.")
+    row = _one(rows, "approve")
+    assert (row["subject"], row["tense"], row["object"]) == (
+        "The city's second budget",
+        "past",
+        None,
+    )
+    assert [d["text"] for d in row["detail"]["dates"]] == ["Monday"]
+    assert [o["value"] for o in row["detail"]["ordinals"]] == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget, approved by the council, cut spending on roads.",  # no date
+        "The talks, scheduled for May, were called off.",  # a plan, not an act done
+    ],
+)
+def test_undated_or_planned_participles_make_no_claim(parse: Parse, text: str) -> None:
+    rows = _claims(parse, text)
+    assert not [r for r in rows if r["predicate"] in ("approve", "schedule")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vote"),
+    [
+        ("The board voted unanimously to raise the rate.", "unanimous"),
+        ("The board raised the rate by a 7-2 vote.", [7, 2]),
+        ("The board voted 5 to 4 to raise the rate.", [5, 4]),
+        ("The board raised the rate by a 9-0 vote.", "unanimous"),
+        ("The board raised the rate, with two members dissenting.", "split"),
+        ("The board raised the rate on Tuesday.", None),
+    ],
+)
+def test_claims_tell_how_a_vote_went(parse: Parse, text: str, vote: object) -> None:
+    votes = [r["detail"].get("vote") for r in _claims(parse, text)]
+    assert vote in votes if vote is not None else not any(votes)

@@ -13,6 +13,9 @@ two clauses must read alike ("checked into the Betty Ford Center" against
 "never checked into Morningside" is no conflict); a light verb ("have",
 "take") says nothing without its object.
 
+Sources written days apart are compared only on acts both date to one day: a
+later report may rightly deny what an early one said was still to come.
+
 Options: ``min_object_similarity`` for two objects to name the same thing.
 
 Example: "Police arrested the driver" / "Police did not arrest the driver".
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from types import MappingProxyType
 from typing import Final
@@ -31,6 +34,7 @@ from typing import Final
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import (
     Row,
+    anchors,
     detail,
     evidence,
     of_kind,
@@ -82,10 +86,39 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+def _sentence_days(ctx: CheckContext) -> dict[tuple[str, int], set[str]]:
+    """The days each sentence names ("on Thursday", "15 June"), by (document, sentence)."""
+    out: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for date in of_kind(ctx, "date"):
+        if date["granularity"] == "day" and date["time_start"]:
+            out[(str(date["doc_id"]), int(date["sent_id"]))].add(str(date["time_start"]))
+    return out
+
+
+def _comparable(ctx: CheckContext) -> Callable[[Row, Row], bool]:
+    """Can two claims of the story contradict? Reports written days apart at most can;
+    reports further apart only of one act they date to one day ("did not meet residents
+    when she visited on Thursday" against "on Thursday, meeting residents")."""
+    peers, days, documents = peer_documents(ctx), _sentence_days(ctx), anchors(ctx)
+
+    def comparable(yes: Row, no: Row) -> bool:
+        if no["doc_id"] in peers.get(yes["doc_id"], ()):
+            return True
+        story = documents.get(yes["doc_id"], {}).get("story")
+        if story != documents.get(no["doc_id"], {}).get("story") or yes["doc_id"] == no["doc_id"]:
+            return False
+        return bool(
+            days[(str(yes["doc_id"]), int(yes["sent_id"]))]
+            & days[(str(no["doc_id"]), int(no["sent_id"]))]
+        )
+
+    return comparable
+
+
 def _denials(ctx: CheckContext) -> Iterator[tuple[Row, Row]]:
-    """(assertion, denial) pairs of peer documents with one predicate: only those can
-    contradict, so only those are compared (the cost grows with each predicate's claims)."""
-    peers = peer_documents(ctx)
+    """(assertion, denial) pairs that may contradict, with one predicate: only those are
+    compared (the cost grows with each predicate's claims)."""
+    comparable = _comparable(ctx)
     by_act: dict[tuple[str, bool], list[Row]] = defaultdict(list)
     for claim in of_kind(ctx, "claim"):
         if checkable_claim(claim):
@@ -96,7 +129,7 @@ def _denials(ctx: CheckContext) -> Iterator[tuple[Row, Row]]:
             continue
         for yes in by_act.get((act, False), []):
             for no in denials:
-                if no["doc_id"] in peers.get(yes["doc_id"], ()):
+                if comparable(yes, no):
                     yield yes, no
 
 

@@ -114,7 +114,8 @@ def _passed_elsewhere(
             if c["doc_id"] != fact["doc_id"]
             and documents.get(c["doc_id"], {}).get("story") == document.get("story")
         ]
-        found = _earlier_report(owners.get(str(fact["fact_id"]), []), others, facts, anchor)
+        before = min(anchor, str(fact["time_start"] or anchor))  # "this year" holds last week
+        found = _earlier_report(owners.get(str(fact["fact_id"]), []), others, facts, before)
         if found is None:
             continue
         other, passed, why = found
@@ -138,7 +139,8 @@ def _earlier_report(
     mine: list[Row], others: list[Row], facts: dict[str, Row], anchor: str
 ) -> tuple[Row, Row, str] | None:
     """A claim of another source that reports one of ``mine``'s events, with a day, week
-    or month before ``anchor``: (that claim, its date, why it is the same event)."""
+    or month before ``anchor`` (and before the forward date itself): (that claim, its
+    date, why it is the same event)."""
     for claim in mine:
         for other in others:
             passed = [

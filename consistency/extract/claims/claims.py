@@ -13,12 +13,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun_phrase
+from consistency.extract.claims.common import (
+    SPEECH_VERBS,
+    FactRow,
+    dumps,
+    noun_phrase,
+    vote_of,
+)
 from consistency.extract.claims.mentions import Mention, mention_of, mentions
 from consistency.extract.claims.quotes import name_of, quote_rows, subject_of
 from consistency.extract.numbers.words import ordinal_value as written_ordinal
 from consistency.lang import vocab
-from consistency.lang.verbs import claim_tense, lemma, modality_of, negated, perfect
+from consistency.lang.verbs import (
+    FORWARD_VERBS,
+    claim_tense,
+    lemma,
+    modality_of,
+    negated,
+    perfect,
+)
 from consistency.parsed import ParsedDocument
 
 if TYPE_CHECKING:
@@ -263,7 +276,8 @@ def _claim(
         "perfect": perfect(verb) or None,
         "passive": any(c.dep_ == "auxpass" for c in verb.children) or None,
         **extra,
-        **_attached(own, verb),
+        **_with_antecedent(_attached(own, verb), verb),
+        "vote": vote_of(" ".join(t.text for t in own)),
     }
     return {
         "kind": "claim",
@@ -275,6 +289,67 @@ def _claim(
         "object": obj,
         "tense": claim_tense(attributing or verb),
         "attribution": attribution,
+        "detail": dumps(detail),
+    }
+
+
+def _with_antecedent(attached: dict[str, Any], verb: Token) -> dict[str, Any]:
+    """A clause that modifies a noun ("the mark of 2:01:09 that Kipchoge set", "the first
+    tally, released Friday") tells of that noun: its ordinals and figures are the
+    clause's too."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i:
+        return attached
+    phrase = noun_phrase(verb.head, with_preps=True)
+    own = [t for t in phrase if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    if not own:
+        return attached
+    found = _attached(own, verb.head)
+    return {
+        **attached,
+        "ordinals": attached["ordinals"] + found["ordinals"],
+        "figures": attached["figures"] + found["figures"],
+    }
+
+
+def _participle_claim(verb: Token, sentence: Span, items: list[Mention]) -> FactRow | None:
+    """ "The index, released on Tuesday, showed ...": a dated past participle after a noun
+    says what was done to that noun and when (the noun was released on Tuesday)."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    forward = FORWARD_VERBS.get(verb.lemma_)
+    complemented = any(
+        c.dep_ in ("xcomp", "prep") and c.lower_ in ("to", "for") for c in verb.children
+    )
+    if negated(verb) or (forward and (complemented or not forward.needs_complement)):
+        return None  # "the talks, scheduled for May": a plan, read by the clause it sits in
+    bounds = (sentence.start, sentence.end)
+    own = _own_tokens(verb, bounds)
+    if not own:
+        return None
+    attached = _attached(own, verb)
+    if not attached["dates"]:
+        return None
+    phrase = noun_phrase(head)
+    named = name_of(head, items)
+    subject = " ".join((named[0] if named else phrase.text).split())
+    detail = {
+        "subject_span": list(named[1]) if named and named[1] else None,
+        "modality": [],
+        "voice": "outlet",
+        "passive": True,
+        **_with_antecedent(attached, verb),
+    }
+    return {
+        "kind": "claim",
+        "char_start": phrase.start_char,
+        "char_end": own[-1].idx + len(own[-1].text),
+        "subject": subject,
+        "canonical": subject,
+        "predicate": lemma(verb),
+        "object": None,
+        "tense": "past",
+        "attribution": None,
         "detail": dumps(detail),
     }
 
@@ -295,4 +370,6 @@ def extract_claims(parsed: ParsedDocument) -> list[FactRow]:
                 row = _claim(tok, sentence.span, items, quoted)
                 if row is not None:
                     rows.append(row)
+            elif tok.dep_ == "acl" and (row := _participle_claim(tok, sentence.span, items)):
+                rows.append(row)
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -17,6 +18,14 @@ T = TypeVar("T")
 
 #: Verbs of speech, reporting or taking a stance ("said", "denied"): attribution.
 SPEECH_VERBS: Final = vocab.marked("speech_verbs", 1, "report", "stance")
+#: "a 7-2 vote", "voted 9 to 3", "by 52-48": how a vote went, larger count first
+VOTE_TALLY: Final = re.compile(
+    r"\b(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\s+(?:vote|votes|decision|ruling|verdict|majority)\b"
+    r"|\bvot(?:ed|es|ing)\s+(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\b",
+    re.I,
+)
+UNANIMOUS: Final = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+DISSENT: Final = re.compile(r"\bdissent(?:ed|ing|s)?\b|\bvoted\s+against\b", re.I)
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CACHE_SIZE: Final = 64
 _cache: OrderedDict[tuple[str, int], tuple[Doc, Any]] = OrderedDict()
@@ -41,6 +50,17 @@ def cached(name: str, doc: Doc, build: Callable[[], T]) -> T:
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
     return value
+
+
+def vote_of(text: str) -> str | list[int] | None:
+    """How the vote a clause tells of went: "unanimous", [for, against] or "split"."""
+    if m := VOTE_TALLY.search(text):
+        high, low = (int(g) for g in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
+        if high >= low:
+            return "unanimous" if low == 0 else [high, low]
+    if UNANIMOUS.search(text):
+        return "unanimous"
+    return "split" if DISSENT.search(text) else None
 
 
 def token_span(tokens: list[Token]) -> tuple[int, int]:
