@@ -6,6 +6,7 @@ import re
 
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers import patterns as pt
+from consistency.lang.clock import find_clock_times
 
 Span = tuple[int, int]
 
@@ -18,6 +19,7 @@ def masked_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for pattern in pt.NEVER:
         spans.extend(m.span() for m in pattern.finditer(text))
+    spans.extend((t.start, t.end) for t in find_clock_times(text))  # "shortly after 9.30"
     for m in pt.SLASH_PAIR.finditer(text):
         if not is_fraction(text, m):
             spans.append(m.span())
