@@ -85,6 +85,8 @@ TIME_PREPOSITION: Final = re.compile(
     rf"\b(?P<qual>{alternation(QUALIFIERS)}|at)\s+$",
     re.I,
 )
+#: words before "2:05" that make it a duration ("won in 2:05", "a time of 2:05")
+DURATION_BEFORE: Final = re.compile(r"\b(?:in|of|clocked|timed|ran|record)\s+$", re.I)
 #: the word before a preposition ("closed" in "closed at")
 WORD_BEFORE: Final = re.compile(r"(?P<word>[a-z]+)\s+$", re.I)
 #: a place of known zone, capitalized ("Nepal", "New York")
@@ -162,6 +164,8 @@ def _numeric(text: str, m: re.Match[str]) -> ClockTime | None:
             return None
         twelve = True
     elif m["sep"] == ":":
+        if DURATION_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            return None  # "won in 2:05", "a time of 2:05": a duration
         twelve = 1 <= hour <= 12 and not m["h"].startswith("0")
     elif m["sep"] == ".":
         if not (_zone_follows(text, m.end()) or _time_context(text, m.start(), m.end())):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from types import MappingProxyType
+from typing import Final
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.events import same_event
@@ -42,8 +43,12 @@ from consistency.checks.facts import (
     peer_documents,
     told_alike,
 )
+from consistency.lang import vocab
 from consistency.lang.clock import EVENT_RELATIONS, MINUTES_A_DAY
 from consistency.lang.compare import checkable_claim, key_text, same_claim
+
+#: "a second quake", "another blast": one occurrence of a repeated event
+OCCURRENCE_WORDS: Final = vocab.words("occurrence_words")
 
 
 def _claims(time: Row, ctx: CheckContext) -> list[Row]:
@@ -77,6 +82,9 @@ def _identity(a: Row, b: Row, facts: dict[str, Row], options: Options) -> tuple[
         return None
     if not same_claim(a, b, min_similarity=options["min_object_similarity"]):
         return None
+    subject_a, subject_b = key_text(a["canonical"]), key_text(b["canonical"])
+    if subject_a != subject_b and OCCURRENCE_WORDS & set(f"{subject_a} {subject_b}".split()):
+        return None  # "the quake" / "a second quake"
     strong = bool(a["object"]) == bool(b["object"])
     return f"both report that {a['canonical']} did {a['predicate']!r}", strong
 
@@ -123,11 +131,35 @@ def _said(row: Row) -> str:
     return f"{words!r} (UTC{sign}{abs(offset) // 60:02d}:{abs(offset) % 60:02d})"
 
 
+def _repeated(times: list[Row], claims: dict[str, list[Row]], options: Options) -> set[str]:
+    """Times of an act their own document tells at another time too ("struck at 3:42
+    a.m. ... struck again at 1:24 p.m."): which of them another source means is unknown."""
+    out: set[str] = set()
+    for i, x in enumerate(times):
+        for y in times[i + 1 :]:
+            if x["doc_id"] != y["doc_id"]:
+                continue
+            gap = gap_minutes(x, y)
+            if gap is None or gap <= _tolerance(x, y, options):
+                continue
+            if any(
+                same_claim(a, b, min_similarity=options["min_object_similarity"])
+                for a in claims[str(x["fact_id"])]
+                for b in claims[str(y["fact_id"])]
+                if a is not b
+            ):
+                out |= {str(x["fact_id"]), str(y["fact_id"])}
+    return out
+
+
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     facts = by_id(ctx)
     times = [t for t in of_kind(ctx, "time") if t["qualifier"] in EVENT_RELATIONS]
     claims = {str(t["fact_id"]): _claims(t, ctx) for t in times}
-    for x, y in cross_pairs([t for t in times if claims[str(t["fact_id"])]], peer_documents(ctx)):
+    times = [t for t in times if claims[str(t["fact_id"])]]
+    repeated = _repeated(times, claims, options)
+    times = [t for t in times if str(t["fact_id"]) not in repeated]
+    for x, y in cross_pairs(times, peer_documents(ctx)):
         gap = gap_minutes(x, y)
         if gap is None or gap <= _tolerance(x, y, options):
             continue
