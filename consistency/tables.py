@@ -123,8 +123,8 @@ FACTS = Schema(
         (
             "qualifier",
             STR,
-            "exact, approx, more_than, at_least, less_than, up_to; times: at, approx, "
-            "after, before, until, since",
+            "exact, approx, more_than, at_least, less_than, up_to, at, after, before, until, "
+            "since (the last five for times of day)",
         ),
         (
             "value_low",
