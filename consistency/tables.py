@@ -96,6 +96,7 @@ SENTENCES = Schema(
 FACT_KINDS: Final = (
     "date",
     "duration",
+    "time",
     "money",
     "percent",
     "quantity",
@@ -108,7 +109,7 @@ FACT_KINDS: Final = (
 
 FACTS = Schema(
     "facts",
-    "One row per extracted number, date, entity, quote or claim.",
+    "One row per extracted number, date, time of day, entity, quote or claim.",
     _cols(
         ("fact_id", STR, "DOC_ID:f### stable within the run"),
         ("doc_id", STR, "document"),
@@ -117,15 +118,29 @@ FACTS = Schema(
         ("text", STR, "exact surface, equal to the document slice"),
         ("char_start", INT, "start offset in the document text"),
         ("char_end", INT, "end offset (exclusive)"),
-        ("value", FLOAT, "numeric value in base units"),
-        ("unit", STR, "ISO 4217 code, percent, pp, people, a physical unit ..."),
-        ("qualifier", STR, "exact, approx, more_than, at_least, less_than, up_to"),
-        ("value_low", FLOAT, "lower bound implied by value and qualifier"),
+        ("value", FLOAT, "numeric value in base units; times: the minute of the day as written"),
+        ("unit", STR, "ISO 4217 code, percent, pp, people, a physical unit, minute of day ..."),
+        (
+            "qualifier",
+            STR,
+            "exact, approx, more_than, at_least, less_than, up_to, at, after, before, until, "
+            "since (the last five for times of day)",
+        ),
+        (
+            "value_low",
+            FLOAT,
+            "lower bound implied by value and qualifier (times: minutes of the local day, "
+            "may pass 0 or 1440)",
+        ),
         ("value_high", FLOAT, "upper bound implied by value and qualifier"),
-        ("timex", STR, "TIMEX3-style value: 2022-06-15, 2022-06, 2022-W23, 2021, P3M"),
-        ("time_start", STR, "resolved interval start, ISO date, inclusive"),
+        (
+            "timex",
+            STR,
+            "TIMEX3-style value: 2022-06-15, 2022-06, 2022-W23, 2021, P3M, 2022-06-15T03:42+05:45",
+        ),
+        ("time_start", STR, "resolved interval start, ISO date, inclusive (times: their day)"),
         ("time_end", STR, "resolved interval end, ISO date, inclusive"),
-        ("granularity", STR, "day, week, month, quarter, year, decade ..."),
+        ("granularity", STR, "day, week, month, quarter, year, decade ...; times: hour, minute"),
         ("subject", STR, "who or what the fact is about"),
         ("predicate", STR, "the governing verb lemma"),
         ("object", STR, "the thing measured or acted upon"),
@@ -175,10 +190,17 @@ FACT_DETAIL: Final[dict[str, str]] = {
     "partial": "dates: what is known of an unresolved date (XXXX-02-24, +2 day)",
     "relative_to": "dates: what a relative expression counts from (anchor, previous ...)",
     "resolved": "dates: resolved (absolute or against an anchor); entities: a role named",
-    "signal": "dates: the word introducing the expression (since, until, on ...)",
+    "signal": "dates, times: the words introducing the expression (since, shortly after ...)",
     "tense_used": "dates: the tense that chose the year",
-    "type": "dates: DATE, TIME, DURATION or SET; entities: the entity label",
+    "type": "dates: DATE, TIME, DURATION or SET; times: TIME; entities: the entity label",
     "weekday": "dates: the weekday written with the date (Monday 0); it may disagree",
+    # times of day
+    "dated_by": "times: offsets of the date the time belongs to ('at 3 a.m. on Tuesday')",
+    "twelve_hour": "times: written without a.m. or p.m. ('9.30'): 12 hours later reads alike",
+    "utc_offset": "times: minutes east of UTC of the time's zone, when it can be known",
+    "zone": "times: the zone as written (GMT, ET, local time)",
+    "zone_basis": "times: how the zone is known: written, paired, local: PLACE or place: PLACE",
+    "zone_key": "times: the fixed offset or tz database zone the time is read in",
     "year_choice": "dates: how the year or reference was chosen",
     # claims
     "complement": "claims: the verb of an 'agreed to buy' complement",

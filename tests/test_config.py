@@ -30,7 +30,7 @@ def test_defaults_select_every_check_with_its_own_severity() -> None:
 
 
 def test_select_by_group_prefix_code_and_name() -> None:
-    temporal = ["T001", "T002", "T003", "T004", "T005", "T006"]
+    temporal = ["T001", "T002", "T003", "T004", "T005", "T006", "T007"]
     assert codes({"select": ["temporal"]}) == temporal
     assert codes({"select": ["N"]}) == ["N001", "N002", "N003", "N004", "N005", "N006"]
     assert codes({"select": ["temporal.period_mismatch", "N001"]}) == ["N001", "T002"]

@@ -21,6 +21,8 @@ CASED: dict[str, str] = {
     "time_units": "the third field is a TIMEX3 code (P3W)",
     "currency_names": "the second field is an ISO 4217 code",
     "currency_symbols": "the second field is an ISO 4217 code",
+    "place_zones": "the second field is a tz database zone (Asia/Kathmandu)",
+    "time_zones": "the second field is an offset or a tz database zone (America/New_York)",
 }
 
 

@@ -28,6 +28,7 @@ from consistency.checks.temporal import (
     T004_event_date_conflict,
     T005_unanchored_relative_date,
     T006_impossible_order,
+    T007_time_of_day_conflict,
 )
 
 
@@ -55,6 +56,7 @@ def all_checks() -> tuple[Check, ...]:
         T004_event_date_conflict.CHECK,
         T005_unanchored_relative_date.CHECK,
         T006_impossible_order.CHECK,
+        T007_time_of_day_conflict.CHECK,
     )
 
 

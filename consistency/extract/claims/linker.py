@@ -17,7 +17,7 @@ from consistency.extract.claims.common import FactRow
 from consistency.parsed import ParsedDocument
 
 ATTACHABLE: Final = {
-    "dates": frozenset({"date", "duration"}),
+    "dates": frozenset({"date", "duration", "time"}),
     "ordinals": frozenset({"ordinal"}),
     "figures": frozenset({"money", "percent", "quantity", "age"}),
 }

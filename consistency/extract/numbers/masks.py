@@ -6,6 +6,7 @@ import re
 
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers import patterns as pt
+from consistency.lang.clock import find_clock_times
 
 Span = tuple[int, int]
 
@@ -19,6 +20,8 @@ def masked_spans(text: str) -> list[Span]:
     elapsed = [m.span() for m in pt.ELAPSED.finditer(text)]  # "2:01:09" is a figure
     for pattern in pt.NEVER:
         spans.extend(m.span() for m in pattern.finditer(text) if not overlaps(m.span(), elapsed))
+    clock = [(t.start, t.end) for t in find_clock_times(text)]  # "shortly after 9.30"
+    spans.extend(span for span in clock if not overlaps(span, elapsed))
     for m in pt.SLASH_PAIR.finditer(text):
         if not is_fraction(text, m):
             spans.append(m.span())

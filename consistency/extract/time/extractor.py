@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any, Final
 
 from consistency.extract.time import grammar
+from consistency.extract.time.clock_facts import extract_times_of_day
 from consistency.extract.time.engine import find_timexes
 from consistency.extract.time.grammar import Predicate
 from consistency.extract.time.joins import shift_timex
@@ -47,7 +48,8 @@ def source_order(text: str) -> str:
 def extract_time(
     parsed: ParsedDocument, *, anchor: date | _Default | None = DOCUMENT_ANCHOR
 ) -> list[FactRow]:
-    """Every time expression of the document's sentences as a date or duration fact.
+    """Every time expression of the document's sentences as a date, duration or time
+    (of day) fact.
 
     ``anchor`` overrides ``parsed.anchor.date`` (None: relative ones stay unresolved),
     so anchor propagation can re-run this cheaply with another anchor.
@@ -63,7 +65,8 @@ def extract_time(
             t = replace(t, start=t.start + offset, end=t.end + offset)
             found.append((t, grammar.predicate_of(parsed.doc, t.start, t.end)))
     found = _resolve_offsets(parsed, found, a)
-    return [_row(t, p) for t, p in found]
+    days = [_row(t, p) for t, p in found]
+    return days + extract_times_of_day(parsed, [t for t, _ in found], a)
 
 
 def _resolve_offsets(
