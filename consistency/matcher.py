@@ -31,6 +31,7 @@ from typing import Any, Final
 from rapidfuzz import fuzz
 
 from consistency.lang.compare import (
+    elapsed_digits,
     interval,
     intervals_overlap,
     key_text,
@@ -159,7 +160,10 @@ _DIGITS: Final = re.compile(r"\d(?:[\d,.:]*\d)?")
 def significant_digits(row: Row) -> str:
     """The digits a figure is written with, without separators and outer zeros:
     "€252.7bn" → "2527", "770,000" → "77", "$10 million" → "1", "2:01:09" → "20109"."""
-    found = _DIGITS.search(str(row.get("text") or ""))
+    text = str(row.get("text") or "")
+    if row.get("unit") == "second" and (clock := elapsed_digits(text)):
+        return clock.strip("0")
+    found = _DIGITS.search(text)
     return found.group().translate(str.maketrans("", "", ",.:")).strip("0") if found else ""
 
 

@@ -480,6 +480,8 @@ def test_regression_money_raised_is_collected_not_a_change(text: str, role: str)
         ("She won the marathon in 2:18:11 on Sunday.", "2:18:11", 8291.0),
         ("His 1:43.09 stood as the record for years.", "1:43.09", 103.09),
         ("The team swam 3:08.24 in the heats.", "3:08.24", 188.24),
+        ("He won in 3 minutes 29.34 seconds.", "3 minutes 29.34 seconds", 209.34),
+        ("She won in 2 hours 0 minutes 35 seconds.", "2 hours 0 minutes 35 seconds", 7235.0),
     ],
 )
 def test_times_taken_written_like_a_clock_are_seconds(

@@ -52,7 +52,7 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
 
 
 def _elapsed(text: str) -> Iterator[Draft]:
-    """ "2:01:09", "3:29.43": a time taken, in seconds."""
+    """ "2:01:09", "3:29.43", "3 minutes 29.34 seconds": a time taken, in seconds."""
     for m in pt.ELAPSED.finditer(text):
         if m.group(1) is not None:
             hours, minutes, seconds, fraction = m.group(1, 2, 3, 4)
@@ -60,6 +60,10 @@ def _elapsed(text: str) -> Iterator[Draft]:
             hours, (minutes, seconds, fraction) = "0", m.group(5, 6, 7)
         value = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
         value += float(f"0.{fraction}") if fraction else 0.0
+        yield Draft(m.start(), m.end(), value, kind="elapsed", unit="second")
+    for m in pt.ELAPSED_WORDS.finditer(text):  # "3 minutes 29.34 seconds"
+        hours, minutes, seconds = m.group(1, 2, 3)
+        value = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
         yield Draft(m.start(), m.end(), value, kind="elapsed", unit="second")
 
 
