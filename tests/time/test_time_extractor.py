@@ -196,3 +196,22 @@ def test_rows_fit_the_facts_table_through_the_runner() -> None:
     assert set(facts["kind"]) == {"date", "duration"}
     assert (facts["text"] == facts["text"].str.strip()).all()
     assert facts.loc[facts["text"] == "3 March 2021", "timex"].tolist() == ["2021-03-03"]
+
+
+def test_offset_from_a_noun_event_takes_the_date_of_its_clause() -> None:
+    text = (
+        "The blaze broke out at a warehouse on Monday 6 March. "
+        "The inquiry opened in May, two months after the blaze."
+    )
+    offset = rows_by_text(parsed(text, published=date(2023, 8, 1)))["two months after the blaze"]
+    assert (offset["timex"], offset["granularity"]) == ("2023-05-06", "day")
+    assert "weekday" not in json.loads(offset["detail"])
+
+
+def test_offset_from_a_noun_no_clause_dates_stays_unresolved() -> None:
+    text = (
+        "The warehouse was inspected on Monday 6 March. "
+        "The inquiry opened two months after the blaze."
+    )
+    offset = rows_by_text(parsed(text, published=date(2023, 8, 1)))["two months after the blaze"]
+    assert offset["timex"] is None

@@ -103,6 +103,7 @@ def _resolve_offsets(
                         partial=t.partial,
                         year_choice=f"{how}: {base.text}",
                         direction=None,
+                        weekday=None,  # "three months after Tuesday 14 June" names no weekday
                     ),
                     anchor,
                 ),
@@ -133,7 +134,7 @@ def _event_date(
     verbs = {tok.lemma_.lower() for tok in span if tok.pos_ == "VERB"}
     nouns = {tok.lemma_.lower() for tok in span if tok.pos_ == "NOUN"}
     if not verbs:
-        return None
+        return _subject_date(parsed, t, found, nouns) if nouns else None
     for other, pred in found:
         if other is t or not _is_day(other) or pred.lemma not in verbs:
             continue
@@ -142,6 +143,25 @@ def _event_date(
             continue
         lemmas = {tok.lemma_.lower() for tok in sentence.span}
         if not nouns or nouns & lemmas:
+            return other
+    return None
+
+
+def _subject_date(
+    parsed: ParsedDocument, t: Timex, found: list[tuple[Timex, Predicate]], nouns: set[str]
+) -> Timex | None:
+    """ "three months after the fire": the first day the text dates a clause whose subject
+    is that noun ("the fire started ... on Tuesday 14 June")."""
+    for other, _ in sorted(found, key=lambda item: item[0].time_start or date.max):
+        if other is t or not _is_day(other):
+            continue
+        verb = grammar.governing_verb(parsed.doc, other.start, other.end)
+        subjects = (
+            {c.lemma_.lower() for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+            if verb is not None
+            else set()
+        )
+        if subjects & nouns:
             return other
     return None
 
