@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from consistency.checks.base import Severity
+from consistency.checks.registry import all_checks
 from consistency.cli import main
 from consistency.config import (
     ConfigError,
@@ -32,7 +33,8 @@ def test_defaults_select_every_check_with_its_own_severity() -> None:
 def test_select_by_group_prefix_code_and_name() -> None:
     temporal = ["T001", "T002", "T003", "T004", "T005", "T006", "T007"]
     assert codes({"select": ["temporal"]}) == temporal
-    assert codes({"select": ["N"]}) == ["N001", "N002", "N003", "N004", "N005", "N006"]
+    numeric = [c.code for c in all_checks() if c.code.startswith("N")]
+    assert len(numeric) >= 6 and codes({"select": ["N"]}) == numeric
     assert codes({"select": ["temporal.period_mismatch", "N001"]}) == ["N001", "T002"]
     assert codes({"select": ["temporal"], "ignore": ["T003"]}) == [
         c for c in temporal if c != "T003"

@@ -20,6 +20,7 @@ from consistency.checks.numeric import (
     N004_age_conflict,
     N005_internal_conflict,
     N006_stated_difference,
+    N007_transposed_digits,
 )
 from consistency.checks.temporal import (
     T001_stale_forward_reference,
@@ -48,6 +49,7 @@ def all_checks() -> tuple[Check, ...]:
         N004_age_conflict.CHECK,
         N005_internal_conflict.CHECK,
         N006_stated_difference.CHECK,
+        N007_transposed_digits.CHECK,
         Q001_quote_drift.CHECK,
         Q002_quote_attribution_conflict.CHECK,
         T001_stale_forward_reference.CHECK,
