@@ -105,7 +105,11 @@ _VOWEL_GROUPS: Final = re.compile(r"[aeiouy]+")
 
 #: (written, rewritten as), applied in order by :func:`transliteration_key`.
 TRANSLITERATIONS: Final = tuple((a, b) for a, b in vocab.rows("transliterations"))
-_SOUND_ALIKE: Final = frozenset(frozenset(pair) for pair in vocab.rows("sound_alike_letters"))
+_SOUND_ALIKE: Final = frozenset(
+    frozenset((letter, other))
+    for letter, others in vocab.mapping("sound_alike_letters").items()
+    for other in others.split(",")
+)
 _DOUBLED: Final = re.compile(r"(.)\1+")
 _VOWELS: Final = frozenset("aeiou")
 #: Costs of the edits :func:`variant_distance` allows; any other edit makes another name.
