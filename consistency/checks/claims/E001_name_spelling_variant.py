@@ -56,6 +56,11 @@ _PLACE_OR_ORG = frozenset({"PLACE", "ORG"})
 _MAY_BE = {"PER": frozenset({"PER", "PLACE", "ORG"}), "ORG": _PLACE_OR_ORG, "PLACE": _PLACE_OR_ORG}
 
 
+#: Spellings whose keys are less alike (rapidfuzz ratio) are never variants; skips the
+#: slower comparison for most pairs of a story.
+_LEAST_RATIO = 70
+
+
 @dataclass
 class _Name:
     """One spelling of a story: its first mention, documents, canonical names and kinds."""
@@ -130,6 +135,7 @@ def _apart(a: _Name, b: _Name, options: Options) -> bool:
     return (
         not a.docs & b.docs
         and bool(a.kinds & b.kinds)
+        and fuzz.ratio(a.key, b.key) >= _LEAST_RATIO
         and name_variants(
             a.surface,
             b.surface,
