@@ -22,7 +22,13 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from consistency.lang.clusters import UnionFind
-from consistency.lang.names import acronym, demonym_country, fold, spelling_variants
+from consistency.lang.names import (
+    acronym,
+    after_honorific,
+    demonym_country,
+    fold,
+    spelling_variants,
+)
 from consistency.tables import FACTS, frame, validate
 
 GROUP = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -58,16 +64,21 @@ def _retype_lone_names(
     details: list[dict[str, Any]],
     keys: dict[int, tuple[str, str]],
     uf: UnionFind,
+    texts: Mapping[str, str] | None = None,
 ) -> None:
     """A one-word 'person' no full name owns, spelled like a place of the run, is that place.
 
     The model tags a rarely seen spelling ("Kyiv") as a person where another
-    source's spelling ("Kiev") is a place; the type is repaired here.
+    source's spelling ("Kiev") is a place; the type is repaired here. A name
+    written with a title or after a form of address ("police chief Parris",
+    "Mr Parris") is a person and keeps its type.
     """
     places = {k[1] for k in keys.values() if k[0] == "PLACE"}
     members: Counter[Any] = Counter(uf.find(k) for k in set(keys.values()))
     for n, key in list(keys.items()):
         if key[0] != "PER" or " " in key[1] or members[uf.find(key)] > 1:
+            continue
+        if details[n].get("title") or details[n].get("teaches") or _addressed(rows[n], texts):
             continue
         if key[1] in places or any(spelling_variants(key[1], p) for p in places):
             keys[n] = ("PLACE", key[1])
@@ -75,6 +86,12 @@ def _retype_lone_names(
             rows[n]["role"] = "place"
             details[n]["retyped"] = "PLACE"
             rows[n]["detail"] = _dumps(details[n])
+
+
+def _addressed(row: dict[str, Any], texts: Mapping[str, str] | None) -> bool:
+    """Is the mention written after a form of address ('Mr', 'Dr.')?"""
+    text = (texts or {}).get(str(row["doc_id"]), "")
+    return after_honorific(text[: int(row["char_start"])])
 
 
 def _merge_names(keys: set[tuple[str, str]], uf: UnionFind) -> None:
@@ -117,7 +134,7 @@ def canonicalize(facts: pd.DataFrame, texts: Mapping[str, str] | None = None) ->
             keys[n] = _key(row, detail)
             uf.add(keys[n])
     _merge_people(set(keys.values()), uf)
-    _retype_lone_names(rows, details, keys, uf)
+    _retype_lone_names(rows, details, keys, uf, texts)
     _merge_names(set(keys.values()), uf)
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for n, key in keys.items():

@@ -62,6 +62,17 @@ def test_lone_word_tagged_person_that_spells_a_place_becomes_that_place() -> Non
     assert details[1]["retyped"] == "PLACE"
 
 
+def test_titled_or_addressed_person_spelled_like_a_place_stays_a_person() -> None:
+    rows = [
+        _entity("a", 1, "Paris", "GPE"),
+        _entity("b", 1, "Parris", "PERSON", title="police chief"),
+        _entity("c", 1, "Parris", "PERSON"),
+    ]
+    texts = {"a": "x" * 10 + "Paris", "b": "x" * 10 + "Parris", "c": "x" * 6 + " Mr Parris"}
+    out = _canon(canonicalize(frame(rows, FACTS), texts))
+    assert out == {"a/Paris": "Paris", "b/Parris": "Parris", "c/Parris": "Parris"}
+
+
 def test_open_role_resolves_only_to_a_unique_taught_person() -> None:
     rows = [
         _entity("a", 1, "Lars Holm", "PERSON", title="prime minister", nationality="Norwegian"),
