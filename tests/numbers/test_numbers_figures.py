@@ -531,3 +531,16 @@ def test_regression_points_then_percent_are_not_a_range() -> None:
     )
     assert (change.text, change.role) == ("0.25 percentage points", "change")
     assert (level.text, level.change_part) == ("4.5 percent", "to")
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Shoppers paid 9.1 percent more than a year earlier.", "up"),
+        ("The flight costs 20% less than last year.", "down"),
+        ("Turnout was 4 percent lower than in 2019.", "down"),
+    ],
+)
+def test_a_percent_before_a_comparative_is_a_difference(text: str, direction: str) -> None:
+    f = only(text)
+    assert (f.kind, f.role, f.direction) == ("percent", "change", direction)

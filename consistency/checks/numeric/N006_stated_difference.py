@@ -121,7 +121,7 @@ def _comparisons(ctx: CheckContext, tolerance: float) -> Iterator[Finding]:
         text = ctx.texts[doc_id]
         ordered = sorted(figures, key=lambda f: int(f["char_start"]))
         for i, share in enumerate(ordered):
-            if share["kind"] != "percent" or share["role"] == "change":
+            if share["kind"] != "percent":
                 continue
             found = COMPARED.match(text, int(share["char_end"]))
             if found is None or i == 0 or i + 1 >= len(ordered):

@@ -245,6 +245,8 @@ def _change(text: str, d: Draft) -> None:
         d.kind in ("percent", "money") and (m := pt.CHANGE_NOUN_AFTER.match(text, d.end))
     ):
         d.role, d.direction = "change", lx.CHANGE_WORDS.get(m.group(1).lower(), "up")
+    elif d.kind == "percent" and (m := pt.COMPARATIVE_AFTER.match(text, d.end)):
+        d.role, d.direction = "change", lx.COMPARATIVES[m.group(1).lower()]
     elif d.kind == "percent" and pt.FURTHER_BEFORE.search(text, 0, d.start):
         d.further = True
     if d.role == "change" and (m := pt.BASE_AFTER.match(text, d.end)):

@@ -78,6 +78,7 @@ DECADE_PARTS: Final[dict[str, tuple[int, int]]] = {
 QUALIFIERS: Final[dict[str, str]] = vocab.mapping("qualifiers")
 #: Change words before a figure ("up 5%", "rose by 5%") with their direction.
 CHANGE_WORDS: Final[dict[str, str]] = vocab.mapping("change_words")
+COMPARATIVES: Final[dict[str, str]] = vocab.mapping("comparatives")
 #: Multiplicative changes written as one verb.
 MULTIPLIERS: Final[dict[str, tuple[float, str]]] = {
     word: (float(factor), direction) for word, factor, direction in vocab.rows("multipliers")

@@ -124,6 +124,8 @@ AGE_DECADE_BEFORE: Final = re.compile(
 AGE_LIST_JOIN: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*$", _I)
 PEOPLE_AFTER: Final = re.compile(rf"\s+(?:[a-z-]+\s+)?({_alt(lx.PEOPLE_WORDS)})\b", _I)
 BIRTHDAY_AFTER: Final = re.compile(r"\s+birthday\b", _I)
+#: "9.1 percent more than a year earlier", "20% less": a difference
+COMPARATIVE_AFTER: Final = re.compile(rf"\s+({_alt(lx.COMPARATIVES)})\b", _I)
 CHANGE_NOUN_AFTER: Final = re.compile(
     r"\s+(increase|rise|jump|gain|growth|surge|hike|drop|decline|fall|decrease|cut|"
     r"loss|slump|higher|lower)\b",
