@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from consistency.anchor import Anchor
 from consistency.ingest.model import Document, DroppedLine
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from consistency.nlp import Sentence
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,9 +28,19 @@ class ParsedDocument:
     dropped: list[DroppedLine]
     anchor: Anchor
     _starts: list[int] = field(init=False, repr=False, compare=False)
+    #: analyses extractors share, each computed once ("mentions", "quotes")
+    _analyses: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [s.char_start for s in self.sentences])
+        object.__setattr__(self, "_analyses", {})
+
+    def analysis(self, name: str, build: Callable[[], T]) -> T:
+        """The document's analysis ``name`` (entity mentions, quotes with their speakers),
+        built on first use and kept with the document for the extractors after it."""
+        if name not in self._analyses:
+            self._analyses[name] = build()
+        return self._analyses[name]  # type: ignore[no-any-return]
 
     @property
     def doc_id(self) -> str:

@@ -390,7 +390,6 @@ def _checked(
     story: dict[str, pd.DataFrame], texts: dict[str, str], settings: Settings
 ) -> dict[str, pd.DataFrame]:
     from consistency.checks import CheckContext, run_checks
-    from consistency.draft import draft_support
     from consistency.join import align
 
     alignments = align(story["facts"], story["sentences"], story["documents"])
@@ -402,8 +401,7 @@ def _checked(
         "flags": tables.validate(run_checks(context, settings.checks), tables.FLAGS),
     }
     if settings.draft:
-        support = draft_support(story["documents"], story["facts"], alignments)
-        out["support"] = tables.validate(support, tables.SUPPORT)
+        out["support"] = tables.validate(context.draft_support, tables.SUPPORT)
     return out
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from consistency.draft import draft_support
 from consistency.tables import records
 
 
@@ -71,6 +72,12 @@ class CheckContext:
     @cached_property
     def documents_by_id(self) -> dict[str, dict[str, Any]]:
         return {str(r["doc_id"]): r for r in records(self.documents)}
+
+    @cached_property
+    def draft_support(self) -> pd.DataFrame:
+        """Draft mode's support table (each draft fact against the sources), built once
+        for the D checks and the run's output."""
+        return draft_support(self.documents, self.facts, self.alignments)
 
     @cached_property
     def claims_by_fact(self) -> dict[str, list[dict[str, Any]]]:

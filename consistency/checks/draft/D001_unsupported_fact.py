@@ -17,7 +17,6 @@ from typing import Final
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import by_id, evidence
-from consistency.draft import draft_support
 from consistency.tables import records
 
 KINDS: Final = {
@@ -35,7 +34,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     if "role" not in ctx.documents or not (ctx.documents["role"] == "draft").any():
         return
     facts = by_id(ctx)
-    support = draft_support(ctx.documents, ctx.facts, ctx.alignments)
+    support = ctx.draft_support
     for row in records(support[(support["status"] == "unsupported") & support["kind"].isin(KINDS)]):
         fact = facts[row["fact_id"]]
         what = KINDS[fact["kind"]]

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import by_id, evidence
-from consistency.draft import draft_support
 from consistency.tables import records
 
 
@@ -22,7 +21,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     if "role" not in ctx.documents or not (ctx.documents["role"] == "draft").any():
         return
     facts = by_id(ctx)
-    support = draft_support(ctx.documents, ctx.facts, ctx.alignments)
+    support = ctx.draft_support
     for row in records(support[support["status"] == "conflict"]):
         fact = facts[row["fact_id"]]
         others = [facts[i] for i in str(row["source_fact_ids"]).split() if i in facts]

@@ -1,20 +1,17 @@
-"""Shared helpers of the claims layer: row type, compact JSON, per-document cache."""
+"""Shared helpers of the claims layer: row type, compact JSON, noun phrases, votes."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections import OrderedDict
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 from consistency.lang import vocab
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 FactRow = dict[str, Any]
-T = TypeVar("T")
 
 #: Verbs of speech, reporting or taking a stance ("said", "denied"): attribution.
 SPEECH_VERBS: Final = vocab.marked("speech_verbs", 1, "report", "stance")
@@ -27,8 +24,6 @@ VOTE_TALLY: Final = re.compile(
 UNANIMOUS: Final = re.compile(r"\bunanimous(?:ly)?\b", re.I)
 DISSENT: Final = re.compile(r"\bdissent(?:ed|ing|s)?\b|\bvoted\s+against\b", re.I)
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
-_CACHE_SIZE: Final = 64
-_cache: OrderedDict[tuple[str, int], tuple[Doc, Any]] = OrderedDict()
 
 
 def dumps(detail: dict[str, Any]) -> str | None:
@@ -37,19 +32,6 @@ def dumps(detail: dict[str, Any]) -> str | None:
     if not clean:
         return None
     return json.dumps(clean, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def cached(name: str, doc: Doc, build: Callable[[], T]) -> T:
-    """Compute a per-document analysis once; the Doc itself is kept so ids stay unique."""
-    key = (name, id(doc))
-    hit = _cache.get(key)
-    if hit is not None and hit[0] is doc:
-        return hit[1]  # type: ignore[no-any-return]
-    value = build()
-    _cache[key] = (doc, value)
-    while len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
-    return value
 
 
 def vote_of(text: str) -> str | list[int] | None:

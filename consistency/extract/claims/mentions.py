@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from consistency.extract.claims.common import cached
 from consistency.lang.names import HONORIFICS, fold, looks_like_demonym, strip_honorifics
 from consistency.parsed import ParsedDocument
 
@@ -263,7 +262,7 @@ def _build(parsed: ParsedDocument) -> list[Mention]:
 
 def mentions(parsed: ParsedDocument) -> list[Mention]:
     """All entity mentions of the document, in order (computed once per document)."""
-    return cached("mentions", parsed.doc, lambda: _build(parsed))
+    return parsed.analysis("mentions", lambda: _build(parsed))
 
 
 def mention_of(items: list[Mention], token: Token) -> Mention | None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from consistency.extract.claims.common import SPEECH_VERBS, FactRow, cached, dumps, noun_phrase
+from consistency.extract.claims.common import SPEECH_VERBS, FactRow, dumps, noun_phrase
 from consistency.extract.claims.mentions import Mention, mention_of, mentions, person_before
 from consistency.lang import vocab
 from consistency.parsed import ParsedDocument
@@ -241,7 +241,7 @@ def quote_rows(parsed: ParsedDocument) -> list[tuple[Quote, Speaker | None]]:
     def build() -> list[tuple[Quote, Speaker | None]]:
         return [(q, attribute(parsed, q)) for q in find_quotes(parsed.doc.text)]
 
-    return cached("quotes", parsed.doc, build)
+    return parsed.analysis("quotes", build)
 
 
 def extract_quotes(parsed: ParsedDocument) -> list[FactRow]:

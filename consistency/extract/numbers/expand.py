@@ -6,11 +6,11 @@ import re
 
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers import patterns as pt
-from consistency.extract.numbers.draft import Draft
+from consistency.extract.numbers.reading import Reading
 from consistency.extract.numbers.words import words_value
 
 
-def expand(text: str, d: Draft) -> Draft | None:
+def expand(text: str, d: Reading) -> Reading | None:
     """Read the context of one number in place; None when it is no figure (a year, a duration)."""
     if d.kind == "skip":
         return None
@@ -45,7 +45,7 @@ def expand(text: str, d: Draft) -> Draft | None:
     return d
 
 
-def _mixed_fraction(text: str, d: Draft) -> None:
+def _mixed_fraction(text: str, d: Reading) -> None:
     m = pt.MIXED_FRACTION.match(text, d.end)
     if m and int(m.group(1)) < int(m.group(2)):
         d.value += int(m.group(1)) / int(m.group(2))
@@ -55,7 +55,7 @@ def _mixed_fraction(text: str, d: Draft) -> None:
 Before = tuple[str, int, bool, float]  # code, start, written as a symbol, factor
 
 
-def _currency_before(text: str, d: Draft) -> Before | None:
+def _currency_before(text: str, d: Reading) -> Before | None:
     """The currency written before the amount, not yet applied."""
     m = pt.SYMBOL_BEFORE.search(text, 0, d.start)
     if m:
@@ -76,13 +76,13 @@ def _currency_before(text: str, d: Draft) -> Before | None:
     return None
 
 
-def _commit(d: Draft, before: Before) -> None:
+def _commit(d: Reading, before: Before) -> None:
     d.unit, d.start, d.kind = before[0], before[1], "money"
     d.multiplier *= before[3]
     d.value *= before[3]
 
 
-def _scale(text: str, d: Draft, *, money: bool = False) -> None:
+def _scale(text: str, d: Reading, *, money: bool = False) -> None:
     money = money or d.kind == "money"
     m = pt.SCALE_AFTER.match(text, d.end)
     if m is None and not d.words:
@@ -98,7 +98,7 @@ def _scale(text: str, d: Draft, *, money: bool = False) -> None:
         d.value *= lx.SCALES[word]
 
 
-def _cents(text: str, d: Draft) -> None:
+def _cents(text: str, d: Reading) -> None:
     """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
     if d.kind != "money" or d.scale or text[d.end - 1 : d.end].isdigit():
         return
@@ -112,7 +112,7 @@ def _cents(text: str, d: Draft) -> None:
         d.end = m.end()
 
 
-def _unit_after(text: str, d: Draft) -> None:
+def _unit_after(text: str, d: Reading) -> None:
     if d.kind != "money":
         if m := pt.POINTS_AFTER.match(text, d.end):
             d.kind, d.unit, d.end = "percent", "pp", m.end()
@@ -152,7 +152,7 @@ def _unit_after(text: str, d: Draft) -> None:
         d.unit = "people"
 
 
-def _apposition_age(text: str, d: Draft) -> bool:
+def _apposition_age(text: str, d: Reading) -> bool:
     """ "Ronald Munn, 28, was shot": a whole number under 120 between a name and a comma."""
     surface = text[d.num_start : d.num_end]
     return (
@@ -163,7 +163,7 @@ def _apposition_age(text: str, d: Draft) -> bool:
     )
 
 
-def _turned_age(text: str, d: Draft) -> bool:
+def _turned_age(text: str, d: Reading) -> bool:
     """ "He turned 21 shortly before": a whole number under 120 after "turn", no noun after."""
     return (
         float(d.value).is_integer()
@@ -173,7 +173,7 @@ def _turned_age(text: str, d: Draft) -> bool:
     )
 
 
-def _currency_after(text: str, d: Draft) -> bool:
+def _currency_after(text: str, d: Reading) -> bool:
     if m := pt.CODE_AFTER.match(text, d.end):
         code = m.group(2).lower()
         d.unit, d.kind, d.end = ("CNY" if code == "rmb" else code.upper()), "money", m.end()
@@ -198,7 +198,7 @@ def _currency_after(text: str, d: Draft) -> bool:
     return False
 
 
-def _is_year(text: str, d: Draft) -> bool:
+def _is_year(text: str, d: Reading) -> bool:
     surface = text[d.num_start : d.num_end]
     return (
         d.unit is None
@@ -208,12 +208,12 @@ def _is_year(text: str, d: Draft) -> bool:
     )
 
 
-def _minus(text: str, d: Draft) -> None:
+def _minus(text: str, d: Reading) -> None:
     if m := pt.MINUS_BEFORE.search(text, 0, d.start):
         d.value, d.start = -d.value, m.start()
 
 
-def _qualifier(text: str, d: Draft) -> None:
+def _qualifier(text: str, d: Reading) -> None:
     if d.vague:
         return
     if m := pt.QUALIFIER_BEFORE.search(text, 0, d.start):
@@ -221,7 +221,7 @@ def _qualifier(text: str, d: Draft) -> None:
         d.qualifier, d.qualifier_word, d.start = lx.QUALIFIERS[word], word, m.start()
 
 
-def _change_verb_before(text: str, d: Draft) -> re.Match[str] | None:
+def _change_verb_before(text: str, d: Reading) -> re.Match[str] | None:
     """The change verb a figure is the amount of: "rose 5%", "rose by 5%", "lowered the
     record by 22 seconds"; not a phrasal verb ("make up 20%") nor money collected
     ("raised $298 million")."""
@@ -234,7 +234,7 @@ def _change_verb_before(text: str, d: Draft) -> re.Match[str] | None:
     return None
 
 
-def _change(text: str, d: Draft) -> None:
+def _change(text: str, d: Reading) -> None:
     if m := pt.TO_BEFORE.search(text, 0, d.start):
         d.change_part, d.direction = "to", lx.CHANGE_WORDS[m.group(1).lower()]
     elif (m := pt.FROM_BEFORE.search(text, 0, d.start)) and m.group(1):

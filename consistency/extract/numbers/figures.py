@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 
 from consistency.extract.numbers import patterns as pt
-from consistency.extract.numbers.draft import Draft, bounds
 from consistency.extract.numbers.expand import expand
 from consistency.extract.numbers.masks import masked_spans
 from consistency.extract.numbers.physical import physical_quantities
+from consistency.extract.numbers.reading import Reading, bounds
 from consistency.extract.numbers.scan import find_numbers
 
 
@@ -57,21 +57,21 @@ class Figure:
 
 def find_figures(text: str, *, physical: bool = True) -> list[Figure]:
     """Every figure of ``text``; dates, years, clock times and phone numbers never are."""
-    drafts = _disjoint([d for d in find_numbers(text, masked_spans(text)) if expand(text, d)])
+    readings = _disjoint([d for d in find_numbers(text, masked_spans(text)) if expand(text, d)])
     if physical:
-        _physical_units(text, drafts)
-    drafts = _join(text, drafts)
-    return [_freeze(text, d) for d in drafts]
+        _physical_units(text, readings)
+    readings = _join(text, readings)
+    return [_freeze(text, d) for d in readings]
 
 
-def _physical_units(text: str, drafts: list[Draft]) -> None:
+def _physical_units(text: str, readings: list[Reading]) -> None:
     """Give bare numbers the physical unit quantulum3 reads after them.
 
     A quantity quantulum3 reads over several of our numbers ("44 mg to 50 mg", "20-25 km")
     gives each its unit; only the last takes the unit's words, so the range join sees two
     figures with one unit.
     """
-    bare = [d for d in drafts if d.kind == "quantity" and d.unit is None and not d.role]
+    bare = [d for d in readings if d.kind == "quantity" and d.unit is None and not d.role]
     if not bare:
         return
     for q in physical_quantities(text):
@@ -87,21 +87,21 @@ def _physical_units(text: str, drafts: list[Draft]) -> None:
                 d.end = d.num_end + len(pt.RANGE_TAIL.sub("", gap))
 
 
-def _disjoint(drafts: list[Draft]) -> list[Draft]:
+def _disjoint(readings: list[Reading]) -> list[Reading]:
     """Drop a number its neighbour's context swallowed ("1" in "10 1/2 miles")."""
-    out: list[Draft] = []
-    for d in sorted(drafts, key=lambda d: (d.start, -d.end)):
+    out: list[Reading] = []
+    for d in sorted(readings, key=lambda d: (d.start, -d.end)):
         if out and d.start < out[-1].end:
             continue
         out.append(d)
     return out
 
 
-def _join(text: str, drafts: list[Draft]) -> list[Draft]:
+def _join(text: str, readings: list[Reading]) -> list[Reading]:
     """Ranges ("20-25", "between 20 and 25") become one figure; "from A to B" and
     "to B from A" pairs are marked."""
-    out: list[Draft] = []
-    for d in drafts:
+    out: list[Reading] = []
+    for d in readings:
         change = next((o for o in reversed(out) if o.role == "change"), None)
         if d.further and change is not None:
             d.role, d.direction = "change", change.direction  # "fell 0.9% and a further 0.1%"
@@ -151,7 +151,7 @@ def _join(text: str, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _tally(a: Draft, b: Draft, gap: str) -> bool:
+def _tally(a: Reading, b: Reading, gap: str) -> bool:
     """Two bare whole numbers joined by a dash, the larger first: a score or a vote."""
     return (
         pt.TALLY_JOIN.fullmatch(gap) is not None
@@ -163,7 +163,7 @@ def _tally(a: Draft, b: Draft, gap: str) -> bool:
     )
 
 
-def _shares_unit(bare: Draft, d: Draft) -> bool:
+def _shares_unit(bare: Reading, d: Reading) -> bool:
     """A bare number listed before a figure with a unit, neither of them a change part."""
     return (
         bare.kind == "quantity"
@@ -175,7 +175,7 @@ def _shares_unit(bare: Draft, d: Draft) -> bool:
     )
 
 
-def _list_takes_unit(text: str, out: list[Draft], d: Draft) -> bool:
+def _list_takes_unit(text: str, out: list[Reading], d: Reading) -> bool:
     """The bare numbers listed right before ``d`` take its unit, last to first; did any?"""
     after = d
     for bare in reversed(out):
@@ -187,7 +187,7 @@ def _list_takes_unit(text: str, out: list[Draft], d: Draft) -> bool:
     return after is not d
 
 
-def _take_unit(bare: Draft, d: Draft) -> None:
+def _take_unit(bare: Reading, d: Reading) -> None:
     bare.kind, bare.unit = d.kind, d.unit
     if d.scale is not None and bare.scale is None:
         bare.scale, bare.multiplier = d.scale, d.multiplier
@@ -198,7 +198,7 @@ def _take_unit(bare: Draft, d: Draft) -> None:
 OPEN_QUALIFIERS = frozenset({"more_than", "at_least", "less_than", "up_to"})
 
 
-def _joinable(a: Draft, b: Draft) -> bool:
+def _joinable(a: Reading, b: Reading) -> bool:
     if a.unit == "times" or b.unit == "times" or a.change_part or b.change_part:
         return False
     if a.qualifier in OPEN_QUALIFIERS or b.qualifier != "exact":
@@ -209,11 +209,11 @@ def _joinable(a: Draft, b: Draft) -> bool:
     return a.kind == b.kind or bare in ((a.kind, a.unit), (b.kind, b.unit))
 
 
-def _range(a: Draft, b: Draft, *, start: int) -> Draft:
+def _range(a: Reading, b: Reading, *, start: int) -> Reading:
     low = a.value
     if a.scale is None and b.scale is not None:
         low *= b.multiplier  # "$20-25 million"
-    return Draft(
+    return Reading(
         start,
         b.end,
         (low + b.value) / 2,
@@ -232,7 +232,7 @@ def _range(a: Draft, b: Draft, *, start: int) -> Draft:
     )
 
 
-def _freeze(text: str, d: Draft) -> Figure:
+def _freeze(text: str, d: Reading) -> Figure:
     low, high = (
         (d.low, d.high) if d.is_range or d.vague else bounds(d.value, d.qualifier, d.qualifier_word)
     )
@@ -255,7 +255,7 @@ def _freeze(text: str, d: Draft) -> Figure:
     )
 
 
-def _role(d: Draft) -> str:
+def _role(d: Reading) -> str:
     if d.kind in ("money", "percent") or (d.unit and d.unit != "people"):
         return "level"
     return "count"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers import patterns as pt
-from consistency.extract.numbers.draft import Draft
 from consistency.extract.numbers.masks import Span, is_fraction, near_month, overlaps
+from consistency.extract.numbers.reading import Reading
 from consistency.extract.numbers.words import (
     is_number_word,
     ordinal_prefix_ok,
@@ -20,10 +20,10 @@ _LEAD = re.compile(r"^(?:(?:and|a)(?:\s+|-))+", re.I)
 _TRAIL = re.compile(r"(?:(?:\s+|-)(?:and|a))+$", re.I)
 
 
-def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
+def find_numbers(text: str, blocked: list[Span]) -> list[Reading]:
     """Every number of the text outside ``blocked``, first reader to claim a span wins."""
     taken: list[Span] = []
-    out: list[Draft] = []
+    out: list[Reading] = []
     readers = (
         _elapsed,
         _percent_of,
@@ -40,18 +40,18 @@ def find_numbers(text: str, blocked: list[Span]) -> list[Draft]:
         _words,
     )
     for reader in readers:
-        for draft in reader(text):
-            span = (draft.num_start, draft.num_end)
+        for reading in reader(text):
+            span = (reading.num_start, reading.num_end)
             if overlaps(span, blocked) or overlaps(span, taken):
                 continue
-            if _dated(text, draft) or pt.ID_BEFORE.search(text, 0, draft.num_start):
+            if _dated(text, reading) or pt.ID_BEFORE.search(text, 0, reading.num_start):
                 continue
             taken.append(span)
-            out.append(draft)
+            out.append(reading)
     return sorted(out, key=lambda d: d.start)
 
 
-def _elapsed(text: str) -> Iterator[Draft]:
+def _elapsed(text: str) -> Iterator[Reading]:
     """ "2:01:09", "3:29.43", "3 minutes 29.34 seconds": a time taken, in seconds."""
     for m in pt.ELAPSED.finditer(text):
         if m.group(1) is not None:
@@ -60,20 +60,20 @@ def _elapsed(text: str) -> Iterator[Draft]:
             hours, (minutes, seconds, fraction) = "0", m.group(5, 6, 7)
         value = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
         value += float(f"0.{fraction}") if fraction else 0.0
-        yield Draft(m.start(), m.end(), value, kind="elapsed", unit="second")
+        yield Reading(m.start(), m.end(), value, kind="elapsed", unit="second")
     for m in pt.ELAPSED_WORDS.finditer(text):  # "3 minutes 29.34 seconds"
         hours, minutes, seconds = m.group(1, 2, 3)
         value = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
-        yield Draft(m.start(), m.end(), value, kind="elapsed", unit="second")
+        yield Reading(m.start(), m.end(), value, kind="elapsed", unit="second")
 
 
-def _dated(text: str, draft: Draft) -> bool:
+def _dated(text: str, reading: Reading) -> bool:
     """A day or year next to a month name ("February 24", "24th of May", "May 2022")."""
-    plain = re.fullmatch(r"\d{1,4}", text[draft.num_start : draft.num_end]) is not None
-    return (draft.ordinal or plain) and near_month(text, draft.num_start, draft.num_end)
+    plain = re.fullmatch(r"\d{1,4}", text[reading.num_start : reading.num_end]) is not None
+    return (reading.ordinal or plain) and near_month(text, reading.num_start, reading.num_end)
 
 
-def _ordinals(text: str) -> Iterator[Draft]:
+def _ordinals(text: str) -> Iterator[Reading]:
     for m in pt.ORDINAL_DIGITS.finditer(text):
         yield _ordinal(text, m.start(), m.end(), int(m.group(1)))
     for m in pt.ORDINAL_WORDS.finditer(text):
@@ -93,21 +93,21 @@ def _ordinals(text: str) -> Iterator[Draft]:
         yield _ordinal(text, start, end, value)
 
 
-def _ordinal(text: str, start: int, end: int, value: int) -> Draft:
-    draft = Draft(start, end, float(value), kind="ordinal", ordinal=True, role="rank")
+def _ordinal(text: str, start: int, end: int, value: int) -> Reading:
+    reading = Reading(start, end, float(value), kind="ordinal", ordinal=True, role="rank")
     if pt.PERIOD_NOUN_AFTER.match(text, end):
-        draft.kind = "skip"  # "third quarter", "first half": periods, for the temporal engine
-    return draft
+        reading.kind = "skip"  # "third quarter", "first half": periods, for the temporal engine
+    return reading
 
 
-def _decades(text: str) -> Iterator[Draft]:
+def _decades(text: str) -> Iterator[Reading]:
     """ "in his 20s", "a man in her early thirties" are ages; other decades are no figure."""
     for m in pt.DECADE.finditer(text):
         digits, word = m.group(2), m.group(3)
         first = int(digits) if digits else lx.DECADE_WORDS[word.lower()]
         num_start, num_end = m.span(2) if digits else m.span(3)
         if first >= 100 or not pt.AGE_DECADE_BEFORE.search(text, 0, m.start()):
-            yield Draft(
+            yield Reading(
                 m.start(), m.end(), float(first), kind="skip", num_start=num_start, num_end=num_end
             )
             continue
@@ -116,7 +116,7 @@ def _decades(text: str) -> Iterator[Draft]:
             decade = first - first % 10
             into = lx.DECADE_PARTS[m.group(1).lower()]
             first, last = max(first, decade + into[0]), decade + into[1]
-        yield Draft(
+        yield Reading(
             m.start(),
             m.end(),
             (first + last) / 2,
@@ -132,7 +132,7 @@ def _decades(text: str) -> Iterator[Draft]:
         )
 
 
-def _multipliers(text: str) -> Iterator[Draft]:
+def _multipliers(text: str) -> Iterator[Reading]:
     for m in pt.MULTIPLIER_VERB.finditer(text):
         factor, direction = lx.MULTIPLIERS[m.group(1).lower()]
         yield _change(m.start(), m.end(), factor, direction)
@@ -146,31 +146,31 @@ def _multipliers(text: str) -> Iterator[Draft]:
             yield _change(m.start(), m.end(), factor, "up" if factor >= 1 else "down")
 
 
-def _change(start: int, end: int, factor: float, direction: str) -> Draft:
-    return Draft(start, end, factor, unit="times", role="change", direction=direction)
+def _change(start: int, end: int, factor: float, direction: str) -> Reading:
+    return Reading(start, end, factor, unit="times", role="change", direction=direction)
 
 
-def _vague(text: str) -> Iterator[Draft]:
+def _vague(text: str) -> Iterator[Reading]:
     for m in pt.VAGUE.finditer(text):
         low, high = lx.VAGUE[m.group().lower()]
-        yield Draft(m.start(), m.end(), low, qualifier="approx", low=low, high=high, vague=True)
+        yield Reading(m.start(), m.end(), low, qualifier="approx", low=low, high=high, vague=True)
 
 
-def _fraction_scales(text: str) -> Iterator[Draft]:
+def _fraction_scales(text: str) -> Iterator[Reading]:
     for m in pt.FRACTION_SCALE.finditer(text):
         words = m.group().lower().split()
         share = " ".join(w for w in words[:-1] if w != "a")  # "half a million": "half"
         fraction, scale = lx.FRACTION_WORDS.get(share, 0.5), words[-1]
-        yield Draft(m.start(), m.end(), fraction * lx.SCALES[scale], words=True, scale=scale)
+        yield Reading(m.start(), m.end(), fraction * lx.SCALES[scale], words=True, scale=scale)
 
 
-def _percent_of(text: str) -> Iterator[Draft]:
+def _percent_of(text: str) -> Iterator[Reading]:
     for m in pt.PERCENT_OF.finditer(text):
         raw = m.group(1)
         value = float(raw) if raw[0].isdigit() else words_value(raw)
         if value is not None:
             start = m.start() + len(m.group()) - len(m.group().lstrip())
-            yield Draft(
+            yield Reading(
                 start,
                 m.end(),
                 value,
@@ -181,14 +181,14 @@ def _percent_of(text: str) -> Iterator[Draft]:
             )
 
 
-def _fraction_words(text: str) -> Iterator[Draft]:
+def _fraction_words(text: str) -> Iterator[Reading]:
     """Shares in words: "two thirds" 2/3, "a quarter of" 1/4, "half of" 1/2."""
     for m in pt.FRACTION_WORDS.finditer(text):
         if share := _share(m.group()):
-            yield Draft(m.start(), m.end(), share, unit="fraction")
+            yield Reading(m.start(), m.end(), share, unit="fraction")
 
 
-def _fraction_percents(text: str) -> Iterator[Draft]:
+def _fraction_percents(text: str) -> Iterator[Reading]:
     """Fractions of a percent or a point: "half a percent" 0.5%, "a quarter of a percentage
     point" 0.25 pp."""
     for m in pt.FRACTION_PERCENT.finditer(text):
@@ -196,10 +196,10 @@ def _fraction_percents(text: str) -> Iterator[Draft]:
         unit = " ".join(m.group(2).lower().split())
         if not share:
             continue
-        draft = Draft(m.start(), m.end(), share, kind="percent", unit="percent", words=True)
+        reading = Reading(m.start(), m.end(), share, kind="percent", unit="percent", words=True)
         if unit in lx.POINT_WORDS:
-            draft.unit, draft.value = "pp", share * lx.POINT_WORDS[unit]
-        yield draft
+            reading.unit, reading.value = "pp", share * lx.POINT_WORDS[unit]
+        yield reading
 
 
 def _share(words_text: str) -> float | None:
@@ -211,25 +211,25 @@ def _share(words_text: str) -> float | None:
     return count / den if den else None
 
 
-def _fractions(text: str) -> Iterator[Draft]:
+def _fractions(text: str) -> Iterator[Reading]:
     """A small proper fraction standing alone ("1/2 of voters"); "10 1/2" is read later."""
     for m in pt.SLASH_PAIR.finditer(text):
         if is_fraction(text, m) and not re.search(r"\d\s+$", text[: m.start()]):
-            yield Draft(m.start(), m.end(), int(m.group(1)) / int(m.group(2)))
+            yield Reading(m.start(), m.end(), int(m.group(1)) / int(m.group(2)))
 
 
-def _glued(text: str) -> Iterator[Draft]:
+def _glued(text: str) -> Iterator[Reading]:
     """An amount glued to its currency code ("USD115", "nzd$15")."""
     for m in pt.GLUED_CODE.finditer(text):
-        yield Draft(m.start(1), m.end(1), float(m.group(1).replace(",", "")))
+        yield Reading(m.start(1), m.end(1), float(m.group(1).replace(",", "")))
 
 
-def _digits(text: str) -> Iterator[Draft]:
+def _digits(text: str) -> Iterator[Reading]:
     for m in pt.DIGITS.finditer(text):
-        yield Draft(m.start(), m.end(), float(m.group().replace(",", "")))
+        yield Reading(m.start(), m.end(), float(m.group().replace(",", "")))
 
 
-def _words(text: str) -> Iterator[Draft]:
+def _words(text: str) -> Iterator[Reading]:
     for m in pt.WORDS.finditer(text):
         surface = _TRAIL.sub("", m.group())
         lead = _LEAD.match(surface)
@@ -244,7 +244,7 @@ def _words(text: str) -> Iterator[Draft]:
             continue  # a bare "million" belongs to the number before it
         value = words_value(surface)
         if value is not None:
-            yield Draft(start, start + len(surface), value, words=True)
+            yield Reading(start, start + len(surface), value, words=True)
 
 
 def _scale_follows(rest: str) -> bool:

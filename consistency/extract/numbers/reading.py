@@ -10,7 +10,7 @@ BELOW_WORDS = frozenset({"nearly", "almost", "close to"})
 
 
 @dataclass
-class Draft:
+class Reading:
     """A figure under construction; ``num_start``/``num_end`` cover the number only."""
 
     start: int
