@@ -5,8 +5,11 @@ million, or ten: "770,000" against "7.7 million"), one source most likely
 slipped on the scale word: "$147 million" against "$147 billion". The
 value-mismatch check leaves these figures to this one. Figures written with
 the same two or more digits ("252.7", "77") a power of ten apart are a slip
-whenever their frames do not tell two facts; a single digit ("$1 million",
-"$10 million") needs the matcher to take them for one fact.
+whenever their frames do not tell two facts and either a scale word differs
+("$147 million" / "$147 billion", "770,000" / "7.7 million") or both measure one
+named thing; a price of "$0.99" and one of "$99" with nothing said of either are
+two facts. A single digit ("$1 million", "$10 million") needs the matcher to take
+them for one fact.
 
 Options: ``min_digits``, how many digits two figures must share to be a slip
 without the matcher.
@@ -23,9 +26,10 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
-from consistency.checks.facts import Row, anchors, by_id, evidence, rows
+from consistency.checks.facts import Row, anchors, by_id, detail, evidence, rows
 from consistency.checks.figures import fact_groups, sides
 from consistency.lang.compare import ROUNDING_TOLERANCE
+from consistency.lang.frames import SAME, compare_things, thing_from_label
 from consistency.matcher import FIGURE_KINDS, frames_allow, scale_slip, significant_digits
 
 SCALE_NAMES = {1: "ten", 2: "a hundred", 3: "a thousand", 6: "a million", 9: "a billion"}
@@ -67,8 +71,25 @@ def _written_alike(ctx: CheckContext, min_digits: int) -> Iterator[tuple[Row, Ro
     for items in by_digits.values():
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
-                if a["doc_id"] != b["doc_id"] and scale_slip(a, b) and frames_allow(a, b):
+                if (
+                    a["doc_id"] != b["doc_id"]
+                    and scale_slip(a, b)
+                    and frames_allow(a, b)
+                    and (_scale_words_differ(a, b) or _one_measure(a, b))
+                ):
                     yield a, b
+
+
+def _scale_words_differ(a: Row, b: Row) -> bool:
+    """ "$147 million" / "$147 billion", "770,000" / "7.7 million": a scale word slipped."""
+    return detail(a).get("scale") != detail(b).get("scale")
+
+
+def _one_measure(a: Row, b: Row) -> bool:
+    """Both figures measure one named thing ("252.7" and "2,527" both a fine)."""
+    thing = thing_from_label(a["measure"], a["event"])
+    other = thing_from_label(b["measure"], b["event"])
+    return thing is not None and compare_things(thing, other) == SAME
 
 
 def _finding(a: Row, b: Row) -> Finding:
