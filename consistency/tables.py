@@ -356,6 +356,26 @@ def detail_of(row: Mapping[str, Any]) -> dict[str, Any]:
     return value if isinstance(value, dict) else json.loads(value)
 
 
+def encode_detail(detail: Mapping[str, Any], *, drop_empty: bool = False) -> str | None:
+    """A fact's ``detail`` as compact, key-sorted JSON, the one encoding every extractor
+    writes: values that are None are left out (with ``drop_empty``, empty lists,
+    mappings and strings too); None when nothing is left."""
+    clean = {
+        k: v
+        for k, v in detail.items()
+        if v is not None and not (drop_empty and isinstance(v, list | dict | str) and not v)
+    }
+    if not clean:
+        return None
+    return json.dumps(clean, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def merge_detail(encoded: str | None, extra: Mapping[str, Any]) -> str | None:
+    """An encoded ``detail`` with ``extra`` keys added (or replaced)."""
+    known = json.loads(encoded) if encoded else {}
+    return encode_detail({**known, **extra})
+
+
 def records(df: pd.DataFrame) -> Iterator[dict[str, Any]]:
     """Table rows as plain dicts, missing values as None.
 

@@ -29,7 +29,7 @@ from consistency.lang.names import (
     fold,
     spelling_variants,
 )
-from consistency.tables import FACTS, frame, validate
+from consistency.tables import FACTS, encode_detail, frame, validate
 
 GROUP = {"PERSON": "PER", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
@@ -85,7 +85,7 @@ def _retype_lone_names(
             uf.add(keys[n])
             rows[n]["role"] = "place"
             details[n]["retyped"] = "PLACE"
-            rows[n]["detail"] = _dumps(details[n])
+            rows[n]["detail"] = encode_detail(details[n])
 
 
 def _addressed(row: dict[str, Any], texts: Mapping[str, str] | None) -> bool:
@@ -164,7 +164,7 @@ def _apply_entities(
         spellings = {fold(s): s for s in names[root]}
         if key[0] == "PLACE" and len(spellings) > 1:
             details[n]["variants"] = sorted(spellings.values())
-            rows[n]["detail"] = _dumps(details[n])
+            rows[n]["detail"] = encode_detail(details[n])
 
 
 def _resolve_demonyms_and_roles(
@@ -200,7 +200,7 @@ def _resolve_demonyms_and_roles(
             if len(hits) == 1:
                 row["canonical"], row["object"], row["role"] = hits[0], "PERSON", "person"
                 detail["resolved"] = True
-                row["detail"] = _dumps(detail)
+                row["detail"] = encode_detail(detail)
 
 
 def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> None:
@@ -256,7 +256,7 @@ def _propagate(rows: list[dict[str, Any]], details: list[dict[str, Any]]) -> Non
                 if name and key in detail and detail[key] != name:
                     detail[key], changed = name, True
             if changed:
-                row["detail"] = _dumps(detail)
+                row["detail"] = encode_detail(detail)
 
 
 #: Pronouns that, in a reported clause, stand for the one who reports it ("Google said it
@@ -271,7 +271,3 @@ def _full_name(value: object) -> bool:
 
 def _speaker_pronoun(subject: str | None, detail: dict[str, Any]) -> bool:
     return (subject or "").lower() in SPEAKER_PRONOUNS and detail.get("voice") == "reported"
-
-
-def _dumps(detail: dict[str, Any]) -> str:
-    return json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

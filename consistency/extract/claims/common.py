@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any, Final
 
 from consistency.lang import vocab
+from consistency.tables import encode_detail
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,11 +27,8 @@ SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def dumps(detail: dict[str, Any]) -> str | None:
-    """Compact, key-sorted JSON; None for an empty detail."""
-    clean = {k: v for k, v in detail.items() if v not in (None, [], {}, "")}
-    if not clean:
-        return None
-    return json.dumps(clean, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Compact, key-sorted JSON without empty values; None for an empty detail."""
+    return encode_detail(detail, drop_empty=True)
 
 
 def vote_of(text: str) -> str | list[int] | None:

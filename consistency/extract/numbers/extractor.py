@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from consistency.extract.numbers import lexicon as lx
@@ -11,6 +10,7 @@ from consistency.extract.numbers.frame import read_frame
 from consistency.extract.numbers.ranks import Rank, read_rank, superlative_ranks
 from consistency.extract.numbers.syntax import age_subject, measured_object
 from consistency.parsed import ParsedDocument
+from consistency.tables import encode_detail, merge_detail
 
 FactRow = dict[str, Any]
 EXTRACTOR = "numbers.extract_numbers"
@@ -50,7 +50,7 @@ def _superlative_row(where: tuple[int, int], ranking: str, rank: Rank) -> FactRo
         "role": "rank",
         "measure": rank.measure,
         "subject": rank.holder,
-        "detail": json.dumps({"superlative": ranking}, separators=(",", ":")),
+        "detail": encode_detail({"superlative": ranking}),
         "extractor": EXTRACTOR,
     }
 
@@ -89,7 +89,5 @@ def _row(parsed: ParsedDocument, figure: Figure, offset: int) -> FactRow:
             marks = {"part": frame.part, "forecast": frame.forecast, "place": frame.place}
             extra = {k: v for k, v in marks.items() if v}
             if extra:  # "Forty of the dead", "expects profit of ...", "sales in China"
-                known = json.loads(row["detail"]) if row["detail"] else {}
-                row["detail"] = json.dumps({**known, **extra}, sort_keys=True,
-                                           separators=(",", ":"))  # fmt: skip
+                row["detail"] = merge_detail(row["detail"], extra)
     return row

@@ -7,7 +7,6 @@ from quantulum3 (:mod:`.physical`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from consistency.extract.numbers import patterns as pt
@@ -16,6 +15,7 @@ from consistency.extract.numbers.masks import masked_spans
 from consistency.extract.numbers.physical import physical_quantities
 from consistency.extract.numbers.reading import Reading, bounds
 from consistency.extract.numbers.scan import find_numbers
+from consistency.tables import encode_detail
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,7 @@ class Figure:
         return {k: v for k, v in out.items() if v is not None}
 
     def detail_json(self) -> str | None:
-        detail = self.detail()
-        return json.dumps(detail, sort_keys=True, separators=(",", ":")) if detail else None
+        return encode_detail(self.detail())
 
 
 def find_figures(text: str, *, physical: bool = True) -> list[Figure]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from consistency.lang import vocab
 from consistency.parsed import ParsedDocument
+from consistency.tables import merge_detail
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -179,9 +180,7 @@ def _part(row: FactRow) -> str | None:
 
 
 def _add_detail(row: FactRow, **extra: object) -> None:
-    detail = json.loads(row["detail"]) if row.get("detail") else {}
-    detail.update(extra)
-    row["detail"] = json.dumps(detail, sort_keys=True, separators=(",", ":"))
+    row["detail"] = merge_detail(row.get("detail"), extra)
 
 
 def attribution(span: Span) -> str | None:

@@ -12,7 +12,6 @@ marked as inferred (``zone_basis`` place). Otherwise the zone stays unknown.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Final
@@ -21,6 +20,7 @@ from consistency.extract.time import grammar
 from consistency.extract.time.timex import DATE, TIME, Timex
 from consistency.lang.clock import PLACE_ZONES, ClockTime, find_clock_times, places, zone_offset
 from consistency.parsed import ParsedDocument
+from consistency.tables import encode_detail
 
 FactRow = dict[str, Any]
 
@@ -140,9 +140,5 @@ def _row(
         "granularity": t.precision,
         "predicate": predicate.lemma,
         "tense": predicate.tense,
-        "detail": json.dumps(
-            {k: v for k, v in detail.items() if v is not None},
-            sort_keys=True,
-            separators=(",", ":"),
-        ),
+        "detail": encode_detail(detail),
     }

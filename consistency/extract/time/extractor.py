@@ -8,7 +8,6 @@ previous date of the narrative ("the day before").
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from datetime import date
@@ -23,6 +22,7 @@ from consistency.extract.time.joins import shift_timex
 from consistency.extract.time.timex import DURATION, SET, Timex, with_direction
 from consistency.lang.calendar import NUMERIC_DATE
 from consistency.parsed import ParsedDocument
+from consistency.tables import encode_detail
 
 FactRow = dict[str, Any]
 
@@ -191,9 +191,5 @@ def _row(t: Timex, p: Predicate) -> FactRow:
         "granularity": t.granularity,
         "predicate": p.lemma,
         "tense": p.tense,
-        "detail": json.dumps(
-            {k: v for k, v in detail.items() if v is not None},
-            sort_keys=True,
-            separators=(",", ":"),
-        ),
+        "detail": encode_detail(detail),
     }
