@@ -120,6 +120,7 @@ def bench_gvdb() -> None:
         f"alarm): {date_alarms}"
     )
     print(f"  flags per article by code: {_per_article(run.flags, len(multi))}")
+    print(f"  incidents flagged: {', '.join(sorted(ours)) or 'none'}")
 
 
 def _per_article(flags: pd.DataFrame, n: int) -> str:

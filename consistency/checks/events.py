@@ -4,8 +4,8 @@ Shared by the checks that compare the dates sources give one event (T001,
 T004). Two claims report one event when they share:
 
 - a rank of one series: "won his eighth gold medal" and "the eighth gold came
-  in the relay" (the same ordinal of the same measure, for one holder); time
-  units ("the first time", "the second quarter") identify nothing;
+  in the relay" (the same ordinal of the same measure, not held by two different
+  names); time units ("the first time", "the second quarter") identify nothing;
 - a precise figure with the same act: "set a record of 2:01:09" and "the 2:01:09
   he set" (three or more significant digits, one unit, one predicate);
 - a named actor doing the same act, looked through a verb of planning: "Trump
@@ -41,16 +41,29 @@ def act(claim: Row) -> str:
     return complement if predicate in FORWARD_VERBS and complement else predicate
 
 
-def _ranks(claim: Row, facts: Mapping[str, Row]) -> set[tuple[str, float]]:
-    out: set[tuple[str, float]] = set()
+def _ranks(claim: Row, facts: Mapping[str, Row]) -> dict[tuple[str, float], str | None]:
+    """The ranks a claim carries, with their holder when a name holds them."""
+    out: dict[tuple[str, float], str | None] = {}
     for fact_id in str(claim["link"] or "").split():
         fact = facts.get(fact_id)
         if fact is None or fact["kind"] != "ordinal" or not fact["measure"]:
             continue
         measure = key_text(fact["measure"])
         if measure.split()[-1] not in TIME_MEASURES:
-            out.add((measure, float(fact["value"])))
+            holder = fact["subject"] if _named(fact["subject"]) else None
+            out[(measure, float(fact["value"]))] = key_text(holder) if holder else None
     return out
+
+
+def _shared_ranks(a: Row, b: Row, facts: Mapping[str, Row]) -> list[tuple[str, float]]:
+    """Ranks of one series both claims carry, unless two names hold them ("Airbus's
+    first aircraft" and "Boeing's first aircraft" are two events)."""
+    ranks_a, ranks_b = _ranks(a, facts), _ranks(b, facts)
+    return sorted(
+        rank
+        for rank in ranks_a.keys() & ranks_b.keys()
+        if not (ranks_a[rank] and ranks_b[rank] and ranks_a[rank] != ranks_b[rank])
+    )
 
 
 def _precise(claim: Row, facts: Mapping[str, Row]) -> set[tuple[str, str, float]]:
@@ -71,9 +84,9 @@ def _named(value: object) -> bool:
 
 def same_event(a: Row, b: Row, facts: Mapping[str, Row]) -> str | None:
     """Why claims ``a`` and ``b`` report one event, or None."""
-    shared = _ranks(a, facts) & _ranks(b, facts)
+    shared = _shared_ranks(a, b, facts)
     if shared:
-        measure, value = sorted(shared)[0]
+        measure, value = shared[0]
         return f"both tell the {value:g}th {measure}" if value > 3 else f"both rank {measure}"
     if _precise(a, facts) & _precise(b, facts) and same_predicate(act(a), act(b)):
         return f"both tell one precise figure with {act(a)!r}"

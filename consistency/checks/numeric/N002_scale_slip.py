@@ -33,6 +33,8 @@ from consistency.lang.frames import SAME, compare_things, thing_from_label
 from consistency.matcher import FIGURE_KINDS, frames_allow, scale_slip, significant_digits
 
 SCALE_NAMES = {1: "ten", 2: "a hundred", 3: "a thousand", 6: "a million", 9: "a billion"}
+#: The largest slip of one scale word ("million" for "billion"), as a power of ten.
+MAX_SLIP_POWER = 3
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
@@ -75,9 +77,15 @@ def _written_alike(ctx: CheckContext, min_digits: int) -> Iterator[tuple[Row, Ro
                     a["doc_id"] != b["doc_id"]
                     and scale_slip(a, b)
                     and frames_allow(a, b)
+                    and _power(a, b) <= MAX_SLIP_POWER
                     and (_scale_words_differ(a, b) or _one_measure(a, b))
                 ):
                     yield a, b
+
+
+def _power(a: Row, b: Row) -> int:
+    """The power of ten between two positive values."""
+    return round(abs(math.log10(float(a["value"]) / float(b["value"]))))
 
 
 def _scale_words_differ(a: Row, b: Row) -> bool:
@@ -94,7 +102,7 @@ def _one_measure(a: Row, b: Row) -> bool:
 
 def _finding(a: Row, b: Row) -> Finding:
     small, large = (a, b) if a["value"] < b["value"] else (b, a)
-    factor = round(math.log10(large["value"] / small["value"]))
+    factor = _power(a, b)
     return Finding(
         evidence=(evidence(a), evidence(b)),
         message=(

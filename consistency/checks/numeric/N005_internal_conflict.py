@@ -13,7 +13,12 @@ A count in a past perfect clause ("had put the toll at 78") is an earlier
 report, and one dated long before the article ("a fire last November killed
 112") another event's.
 
+Values more than ``max_ratio`` times apart are two facts the frames could not
+tell apart ("paid $57 million" and "paid $10 million": two payments), not one
+figure miswritten.
+
 Options: ``tolerance``, the relative difference still taken as rounding;
+``max_ratio``, how many times apart two values may be and still be one figure;
 ``window``, how many characters around a figure are read for words of revision;
 ``recent_days``, how long before the article a dated count may lie and still be
 the article's own.
@@ -65,24 +70,44 @@ def _settled(row: Row, text: str, window: int) -> bool:
     return not _update_words(*kinds).search(text, max(0, start - window), end + window)
 
 
-def _when(row: Row, owners: dict[str, list[Row]], index: dict[str, Row]) -> set[str]:
-    """The dates a figure is told for: its period, or the dates of its clauses."""
+def _when(
+    row: Row,
+    owners: dict[str, list[Row]],
+    index: dict[str, Row],
+    sentence_dates: dict[tuple[str, int], set[str]],
+) -> set[str]:
+    """The dates a figure is told for: its period, or the dates of its clauses, or, when
+    no clause dates it, those of its sentence ("in Newtown in December 2012, where 26
+    people died")."""
     if dated_period(row):
         return {dated_period(row)}
-    return {
+    own = {
         str(d["timex"])
         for claim in owners.get(str(row["fact_id"]), [])
         for d in linked(claim, index)
         if d["kind"] == "date" and d["timex"]
     }
+    return own or sentence_dates.get((str(row["doc_id"]), int(row["sent_id"])), set())
+
+
+def _sentence_dates(ctx: CheckContext) -> dict[tuple[str, int], set[str]]:
+    """The resolved dates of each sentence, by (document, sentence)."""
+    out: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for date_row in rows(ctx.facts[ctx.facts["kind"] == "date"]):
+        if date_row["timex"] and timex_interval(str(date_row["timex"])[:10]):
+            out[(str(date_row["doc_id"]), int(date_row["sent_id"]))].add(str(date_row["timex"]))
+    return out
 
 
 def _comparable_times(a: set[str], b: set[str], anchor: str | None, reach: int) -> bool:
     """Undated, or dated alike: two counts dated to different days are two moments of a
     moving story ("38 on Sunday", "83 by Tuesday"), and a count dated long before the
-    article ("a fire last November killed 112") is another event's."""
+    article ("a fire last November killed 112") is another event's; in an article with
+    no date, a count its text dates and one it does not may be of two times."""
     if a and b:
         return bool(a & b)
+    if anchor is None:
+        return not (a or b)
     return all(_recent(t, anchor, reach) for t in a | b)
 
 
@@ -104,6 +129,7 @@ def _earlier_report(row: Row, owners: dict[str, list[Row]]) -> bool:
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     figures = ctx.facts[ctx.facts["kind"].isin(FIGURE_KINDS)]
     owners, index, documents = claims_of(ctx), by_id(ctx), anchors(ctx)
+    sentence_dates = _sentence_dates(ctx)
     by_doc: dict[str, list[Row]] = defaultdict(list)
     for row in rows(figures):
         if row["measure"]:
@@ -120,11 +146,16 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
             for b in settled[i + 1 :]:
                 if a["sent_id"] == b["sent_id"]:
                     continue  # side by side: two facts
-                times = (_when(a, owners, index), _when(b, owners, index))
+                times = (
+                    _when(a, owners, index, sentence_dates),
+                    _when(b, owners, index, sentence_dates),
+                )
                 if not _comparable_times(*times, anchor, options["recent_days"]):
                     continue
                 if values_relation(a, b, tolerance=options["tolerance"]) != "conflict":
                     continue
+                if _ratio(a, b) > options["max_ratio"]:
+                    continue  # "$57 million" and "$10 million" paid: two payments
                 match = same_figure(a, b)
                 if not match.same:
                     continue
@@ -142,6 +173,12 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                 )
 
 
+def _ratio(a: Row, b: Row) -> float:
+    """How many times the larger value is the smaller (infinite across zero)."""
+    x, y = abs(float(a["value"] or 0)), abs(float(b["value"] or 0))
+    return max(x, y) / min(x, y) if min(x, y) > 0 else float("inf")
+
+
 def _thing(row: Row) -> str:
     return " ".join(p for p in (row["event"], row["measure"]) if p) or str(row["kind"])
 
@@ -153,5 +190,7 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric",),
-    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE, "window": 40, "recent_days": 45}),
+    defaults=MappingProxyType(
+        {"tolerance": ROUNDING_TOLERANCE, "window": 40, "recent_days": 45, "max_ratio": 2.5}
+    ),
 )
