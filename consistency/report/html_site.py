@@ -16,7 +16,7 @@ import pandas as pd
 
 from consistency.report import html, view
 from consistency.report.base import Report
-from consistency.report.html import esc
+from consistency.report.markup import esc
 from consistency.report.view import SEVERITIES, RunView, StoryView
 
 INDEX: Final = "report.html"

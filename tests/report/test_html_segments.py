@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from consistency.report.html import Span, segments
+from consistency.report.markup import Span, segments
 
 
 class _Walk(HTMLParser):
