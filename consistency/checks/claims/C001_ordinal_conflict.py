@@ -11,7 +11,8 @@ verb) cannot show that it numbers the same thing.
 Ranks that name their series need no clause: a run ("the third straight
 quarter of falling sales" against "the fourth consecutive quarter"), a
 superlative ranking ("Turkey's second-deadliest mining accident" against
-"Turkey's worst mining disaster", its first), or a named competitor's finish
+"Turkey's worst mining disaster", its first; a ranking of a standing, such as "the
+largest carmaker", only between reports a month apart at most), or a named competitor's finish
 ("Haaland finished third" against "Haaland finished second") for one holder.
 Ranks of two series ("the 11th rate rise", "the third meeting") never meet.
 
@@ -38,10 +39,12 @@ from consistency.checks.facts import (
     rows,
 )
 from consistency.lang.compare import key_text, same_matter
-from consistency.lang.frames import SAME, compare_things, thing_from_label
+from consistency.lang.frames import SAME, compare_things, incident_of, thing_from_label
 
 #: Reports further apart than any story lasts: a superlative ranking holds across them.
 MAX_DAYS = 100_000
+#: Reports further apart than this may rank a standing ("the largest carmaker") differently.
+STANDING_DAYS = 31
 #: Measure words of a rank that names its series: a run or a superlative ranking.
 SERIES_MARKS = ("consecutive",)
 
@@ -83,11 +86,14 @@ def _series(ctx: CheckContext) -> Iterator[tuple[Row, Row, str]]:
         r for r in of_kind(ctx, "ordinal") if r["measure"] or (r["predicate"] and r["subject"])
     ]
     close = peer_documents(ctx, max_days_apart=1)
+    month = peer_documents(ctx, max_days_apart=STANDING_DAYS)
     story = peer_documents(ctx, max_days_apart=MAX_DAYS)
     for a, b in cross_pairs(ranks, story):
         ranking = detail(a).get("superlative") or detail(b).get("superlative")
         if not ranking and b["doc_id"] not in close[a["doc_id"]]:
             continue  # a run grows between reports; a ranking of the past does not
+        if ranking and not _ranks_an_incident(a, b) and b["doc_id"] not in month[a["doc_id"]]:
+            continue  # "the largest carmaker" of one year is not that of another
         holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
         if holder_a and holder_b and holder_a != holder_b and (_named(a) or _named(b)):
             continue  # Apple's run and Samsung's run
@@ -97,6 +103,11 @@ def _series(ctx: CheckContext) -> Iterator[tuple[Row, Row, str]]:
                 yield a, b, f"both rank {a['measure']!r}"
         elif a["predicate"] and a["predicate"] == b["predicate"] and holder_a == holder_b:
             yield a, b, f"both give where {a['subject']} {a['predicate']}ed"
+
+
+def _ranks_an_incident(a: Row, b: Row) -> bool:
+    """ "the deadliest mining disaster": a ranking of past incidents, which holds."""
+    return any(incident_of(str(r["measure"] or "")) for r in (a, b))
 
 
 def _named(row: Row) -> bool:

@@ -29,7 +29,7 @@ from consistency.checks.base import Check, CheckContext, Finding, Options, Sever
 from consistency.checks.facts import Row, anchors, by_id, detail, evidence, rows
 from consistency.checks.figures import fact_groups, sides
 from consistency.lang.compare import ROUNDING_TOLERANCE
-from consistency.lang.frames import SAME, compare_things, thing_from_label
+from consistency.lang.frames import SAME, compare_things, known_measure_name, thing_from_label
 from consistency.matcher import FIGURE_KINDS, frames_allow, scale_slip, significant_digits
 
 SCALE_NAMES = {1: "ten", 2: "a hundred", 3: "a thousand", 6: "a million", 9: "a billion"}
@@ -94,10 +94,17 @@ def _scale_words_differ(a: Row, b: Row) -> bool:
 
 
 def _one_measure(a: Row, b: Row) -> bool:
-    """Both figures measure one named thing ("252.7" and "2,527" both a fine)."""
+    """Both figures measure one thing a news frame names and that holds one value: a
+    fine, a magnitude, a building's storeys, or a count of people with what happened
+    to them ("2,450 euros" and "245 euros" both the fine; not "1,400 workers" and
+    "14,000 workers", which may be two groups)."""
     thing = thing_from_label(a["measure"], a["event"])
     other = thing_from_label(b["measure"], b["event"])
-    return thing is not None and compare_things(thing, other) == SAME
+    if thing is None or compare_things(thing, other) != SAME:
+        return False
+    if not known_measure_name(thing.measure) or thing.generic:
+        return False
+    return thing.single or thing.stable or bool(a["event"] and a["event"] == b["event"])
 
 
 def _finding(a: Row, b: Row) -> Finding:
