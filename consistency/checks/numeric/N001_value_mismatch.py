@@ -12,8 +12,13 @@ every source and the value it gives. Counts that move while a story unfolds
 (a toll) are compared only between reports of the same day: a later report
 with a higher toll is an update, not a conflict.
 
+Values more than ``max_ratio`` times the most widely given one are left out: a
+chain of matches can join the toll of another incident told as background
+("more than 26,000" beside "ten"), which is no miswritten figure.
+
 Options: ``tolerance``, the relative difference still taken as rounding;
-``min_score``, how sure the matcher must be that two figures are one fact.
+``min_score``, how sure the matcher must be that two figures are one fact;
+``max_ratio``, how far from the most widely given value a figure may lie.
 
 Example: "The fire destroyed 4,000 houses" against "4,600 homes were destroyed".
 """
@@ -46,10 +51,26 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         and DRAFT not in (roles.get(p["doc_id"]), roles.get(p["other_doc_id"]))
     ]
     for group in fact_groups(usable, facts):
-        split = sides(group, tolerance=options["tolerance"])
+        split = near_sides(sides(group, tolerance=options["tolerance"]), options["max_ratio"])
         if len(split) < 2 or _scale_slips_only(split):
             continue  # one value, or a slipped scale word (N002 reports it)
         yield _finding(split)
+
+
+def near_sides(split: list[Side], max_ratio: float) -> list[Side]:
+    """The sides whose value lies within ``max_ratio`` of the largest side's: a toll of
+    "more than 26,000" matched through a chain of alike sentences with one of "ten" is
+    another incident's, not a miswritten figure."""
+    if not split:
+        return split
+    main = abs(float(split[0].facts[0]["value"] or 0))
+    kept = []
+    for side in split:
+        value = abs(float(side.facts[0]["value"] or 0))
+        low, high = min(value, main), max(value, main)
+        if (low > 0 and high / low <= max_ratio) or scale_slip(side.facts[0], split[0].facts[0]):
+            kept.append(side)
+    return kept
 
 
 def _scale_slips_only(split: list[Side]) -> bool:
@@ -103,5 +124,7 @@ CHECK = Check(
     find=find,
     module=sys.modules[__name__],
     groups=("numeric", "cross-source"),
-    defaults=MappingProxyType({"tolerance": ROUNDING_TOLERANCE, "min_score": SAME_FACT}),
+    defaults=MappingProxyType(
+        {"tolerance": ROUNDING_TOLERANCE, "min_score": SAME_FACT, "max_ratio": 5.0}
+    ),
 )
