@@ -24,12 +24,15 @@ import sys
 from collections.abc import Iterator
 from types import MappingProxyType
 
+from consistency.anchor import BASIS_STORY
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.events import same_event
 from consistency.checks.facts import (
     Row,
+    anchors,
     by_id,
     cross_pairs,
+    detail,
     evidence,
     linked,
     of_kind,
@@ -39,17 +42,25 @@ from consistency.checks.facts import (
 from consistency.lang.compare import checkable_claim, intervals_overlap, same_claim
 
 
-def _dates(claim: Row, facts: dict[str, Row]) -> list[Row]:
+def _dates(claim: Row, facts: dict[str, Row], borrowed: set[str]) -> list[Row]:
+    """The claim's resolved dates; in an article that borrowed its story's date, only
+    those it writes out ("March 9", not "Saturday night": which Saturday is a guess)."""
     return [
-        f for f in linked(claim, facts) if f["kind"] == "date" and f["time_start"] and f["time_end"]
+        f
+        for f in linked(claim, facts)
+        if f["kind"] == "date"
+        and f["time_start"]
+        and f["time_end"]
+        and not (f["doc_id"] in borrowed and detail(f).get("relative_to") == "anchor")
     ]
 
 
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     facts = by_id(ctx)
+    borrowed = {d for d, row in anchors(ctx).items() if row.get("anchor_basis") == BASIS_STORY}
     claims = [c for c in of_kind(ctx, "claim") if c["link"] and checkable_claim(c)]
     for a, b in cross_pairs(claims, peer_documents(ctx)):
-        dates_a, dates_b = _dates(a, facts), _dates(b, facts)
+        dates_a, dates_b = _dates(a, facts, borrowed), _dates(b, facts, borrowed)
         if not dates_a or not dates_b:
             continue
         if not told_alike(a, b):
