@@ -12,13 +12,14 @@ every source and the value it gives. Counts that move while a story unfolds
 (a toll) are compared only between reports of the same day: a later report
 with a higher toll is an update, not a conflict.
 
-Values more than ``max_ratio`` times the most widely given one are left out: a
-chain of matches can join the toll of another incident told as background
-("more than 26,000" beside "ten"), which is no miswritten figure.
+A group with a value more than ``max_ratio`` times from the most widely given one
+(a slipped scale word aside) is left alone: a chain of matches has joined another
+fact, such as the toll of another incident told as background ("more than
+26,000" beside "ten").
 
 Options: ``tolerance``, the relative difference still taken as rounding;
 ``min_score``, how sure the matcher must be that two figures are one fact;
-``max_ratio``, how far from the most widely given value a figure may lie.
+``max_ratio``, how far from the most widely given value a figure of one fact may lie.
 
 Example: "The fire destroyed 4,000 houses" against "4,600 homes were destroyed".
 """
@@ -51,26 +52,28 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         and DRAFT not in (roles.get(p["doc_id"]), roles.get(p["other_doc_id"]))
     ]
     for group in fact_groups(usable, facts):
-        split = near_sides(sides(group, tolerance=options["tolerance"]), options["max_ratio"])
+        split = sides(group, tolerance=options["tolerance"])
         if len(split) < 2 or _scale_slips_only(split):
             continue  # one value, or a slipped scale word (N002 reports it)
+        if mixes_facts(split, options["max_ratio"]):
+            continue
         yield _finding(split)
 
 
-def near_sides(split: list[Side], max_ratio: float) -> list[Side]:
-    """The sides whose value lies within ``max_ratio`` of the largest side's: a toll of
-    "more than 26,000" matched through a chain of alike sentences with one of "ten" is
-    another incident's, not a miswritten figure."""
-    if not split:
-        return split
+def mixes_facts(split: list[Side], max_ratio: float) -> bool:
+    """Does a side lie more than ``max_ratio`` times from the most widely given value
+    (and is no slipped scale word of it)? Then a chain of matches has joined another
+    fact (a toll of another incident told as background, "more than 26,000" beside
+    "ten"; a sector's job losses beside the whole economy's), and the group is no
+    one figure."""
     main = abs(float(split[0].facts[0]["value"] or 0))
-    kept = []
-    for side in split:
+    for side in split[1:]:
         value = abs(float(side.facts[0]["value"] or 0))
         low, high = min(value, main), max(value, main)
-        if (low > 0 and high / low <= max_ratio) or scale_slip(side.facts[0], split[0].facts[0]):
-            kept.append(side)
-    return kept
+        near = low > 0 and high / low <= max_ratio
+        if not near and not scale_slip(side.facts[0], split[0].facts[0]):
+            return True
+    return False
 
 
 def _scale_slips_only(split: list[Side]) -> bool:
