@@ -112,3 +112,18 @@ def test_measure_named_just_before_its_figure(
 ) -> None:
     """Guards "the magnitude 5.9 quake" once measured as a count of quakes."""
     assert rows_by_text(parse, text)[figure]["measure"] == measure
+
+
+def test_a_runner_up_is_a_named_competitors_second_place(parse: Parse) -> None:
+    rows = rows_by_text(parse, "In Paris, Tadej Pogacar was the runner-up.")
+    row = rows["runner-up"]
+    assert (row["kind"], row["value"], row["predicate"], row["subject"]) == (
+        "ordinal",
+        2,
+        "finish",
+        "Tadej Pogacar",
+    )
+
+
+def test_runner_up_of_no_named_competitor_is_no_place(parse: Parse) -> None:
+    assert "runner-up" not in rows_by_text(parse, "The runner-up gets a smaller cheque.")

@@ -38,7 +38,7 @@ from consistency.checks.facts import (
     peer_documents,
     rows,
 )
-from consistency.lang.compare import key_text, same_matter
+from consistency.lang.compare import key_text, names_alike, same_matter
 from consistency.lang.frames import SAME, compare_things, incident_of, thing_from_label
 
 #: Reports further apart than any story lasts: a superlative ranking holds across them.
@@ -90,18 +90,22 @@ def _series(ctx: CheckContext) -> Iterator[tuple[Row, Row, str]]:
     story = peer_documents(ctx, max_days_apart=MAX_DAYS)
     for a, b in cross_pairs(ranks, story):
         ranking = detail(a).get("superlative") or detail(b).get("superlative")
-        if not ranking and b["doc_id"] not in close[a["doc_id"]]:
-            continue  # a run grows between reports; a ranking of the past does not
+        finish = not (a["measure"] and b["measure"])
+        if not ranking and not finish and b["doc_id"] not in close[a["doc_id"]]:
+            continue  # a run grows between reports; a ranking or a finish of the past does not
         if ranking and not _ranks_an_incident(a, b) and b["doc_id"] not in month[a["doc_id"]]:
             continue  # "the largest carmaker" of one year is not that of another
         holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
-        if holder_a and holder_b and holder_a != holder_b and (_named(a) or _named(b)):
+        apart = not names_alike(holder_a, holder_b)
+        if holder_a and holder_b and apart and (_named(a) or _named(b)):
             continue  # Apple's run and Samsung's run
         if a["measure"] and b["measure"]:
             same = compare_things(thing_from_label(a["measure"]), thing_from_label(b["measure"]))
             if same == SAME and (_names_series(a) or _names_series(b)):
                 yield a, b, f"both rank {a['measure']!r}"
-        elif a["predicate"] and a["predicate"] == b["predicate"] and holder_a == holder_b:
+        elif (
+            a["predicate"] and a["predicate"] == b["predicate"] and names_alike(holder_a, holder_b)
+        ):
             yield a, b, f"both give where {a['subject']} {a['predicate']}ed"
 
 

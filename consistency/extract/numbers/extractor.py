@@ -7,7 +7,7 @@ from typing import Any
 from consistency.extract.numbers import lexicon as lx
 from consistency.extract.numbers.figures import Figure, find_figures
 from consistency.extract.numbers.frame import read_frame
-from consistency.extract.numbers.ranks import Rank, read_rank, superlative_ranks
+from consistency.extract.numbers.ranks import Rank, finish_ranks, read_rank, superlative_ranks
 from consistency.extract.numbers.syntax import age_subject, measured_object
 from consistency.parsed import ParsedDocument
 from consistency.tables import encode_detail, merge_detail
@@ -33,6 +33,9 @@ def extract_numbers(parsed: ParsedDocument) -> list[FactRow]:
             where = (token.idx, token.idx + len(token.text))
             if where not in taken:
                 found.append(_superlative_row(where, ranking, rank))
+        for where, place, rank in finish_ranks(parsed.doc, sentence.span.start, sentence.span.end):
+            if where not in taken:
+                found.append(_finish_row(where, place, rank))
         rows.extend(sorted(found, key=lambda r: (r["char_start"], r["char_end"])))
     return rows
 
@@ -51,6 +54,23 @@ def _superlative_row(where: tuple[int, int], ranking: str, rank: Rank) -> FactRo
         "measure": rank.measure,
         "subject": rank.holder,
         "detail": encode_detail({"superlative": ranking}),
+        "extractor": EXTRACTOR,
+    }
+
+
+def _finish_row(where: tuple[int, int], place: int, rank: Rank) -> FactRow:
+    """ "Haaland was runner-up": the competitor's place."""
+    return {
+        "kind": "ordinal",
+        "char_start": where[0],
+        "char_end": where[1],
+        "value": float(place),
+        "qualifier": "exact",
+        "value_low": float(place),
+        "value_high": float(place),
+        "role": "rank",
+        "subject": rank.holder,
+        "predicate": rank.event,
         "extractor": EXTRACTOR,
     }
 

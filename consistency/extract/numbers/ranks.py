@@ -118,6 +118,37 @@ def _clause_holder(noun: Token) -> str | None:
     return None
 
 
+#: A competitor's place given by a noun ("Haaland was runner-up"): its words, the place.
+FINISH_NOUNS: Final = ((("runner", "-", "up"), 2), (("runners", "-", "up"), 2))
+
+
+def finish_ranks(doc: Doc, start: int, end: int) -> list[tuple[tuple[int, int], int, Rank]]:
+    """Places that a noun gives a named competitor after "was": "Erling Haaland was
+    runner-up" is Haaland's finish, second."""
+    out: list[tuple[tuple[int, int], int, Rank]] = []
+    for words, place in FINISH_NOUNS:
+        for i in range(start, end - len(words) + 1):
+            if tuple(t.lower_ for t in doc[i : i + len(words)]) != words:
+                continue
+            before = i - 1
+            while before >= start and doc[before].dep_ == "det":
+                before -= 1
+            if before < start or doc[before].lemma_ != "be":
+                continue
+            copula = doc[before]
+            subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not _is_name(subject):  # "Slovenian rider Tadej Pogacar"
+                subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+            if subject is None or not _is_name(subject):
+                continue
+            parts = [c for c in subject.lefts if c.dep_ == "compound" and _is_name(c)]
+            holder = " ".join(t.text for t in [*parts, subject])
+            last = doc[i + len(words) - 1]
+            where = (doc[i].idx, last.idx + len(last.text))
+            out.append((where, place, Rank(None, holder, "finish")))
+    return out
+
+
 def superlative_ranks(doc: Doc, start: int, end: int) -> list[tuple[Token, str, Rank]]:
     """The superlatives of a sentence that rank a thing first: "Turkey's worst mining
     disaster", "the deadliest wildfire" (not "the second-deadliest", an ordinal's)."""
