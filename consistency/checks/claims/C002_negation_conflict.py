@@ -16,6 +16,10 @@ two clauses must read alike ("checked into the Betty Ford Center" against
 Sources written days apart are compared only on acts both date to one day: a
 later report may rightly deny what an early one said was still to come.
 
+A passive denial of the act for anyone ("No one has been arrested, a police
+spokesman said") answers any report that someone underwent it ("Police arrested
+the site manager"): a denial an official gives counts as a claim.
+
 Options: ``min_object_similarity`` for two objects to name the same thing.
 
 Example: "Police arrested the driver" / "Police did not arrest the driver".
@@ -41,9 +45,12 @@ from consistency.checks.facts import (
     peer_documents,
     told_alike,
 )
-from consistency.lang.compare import checkable_claim, same_claim
-from consistency.lang.predicates import canonical_predicate
+from consistency.lang import vocab
+from consistency.lang.compare import checkable_claim, key_text, same_claim
+from consistency.lang.predicates import canonical_predicate, same_predicate
 
+#: Subjects of a passive denial that leave no one out: "No one has been arrested".
+NOBODY: Final = vocab.marked("pronouns", 1, "negative")
 #: verbs too light to assert anything without their object ("agencies have ...")
 LIGHT_VERBS: Final = frozenset({"be", "have", "do", "get", "make", "take", "go", "come"})
 _WORD: Final = re.compile(r"[a-z0-9]+")
@@ -133,11 +140,28 @@ def _denials(ctx: CheckContext) -> Iterator[tuple[Row, Row]]:
                     yield yes, no
 
 
+def denies_all(no: Row) -> bool:
+    """ "No one has been arrested": a denial of the act whoever would undergo it."""
+    return bool(detail(no).get("passive")) and key_text(no["subject"]) in NOBODY
+
+
+def _undergone(yes: Row) -> bool:
+    """Does the assertion say someone underwent the act ("police arrested the site
+    manager", "the manager was arrested")?"""
+    return bool(yes["object"]) or bool(detail(yes).get("passive"))
+
+
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     for yes, no in _denials(ctx):
-        if not same_claim(yes, no, min_similarity=options["min_object_similarity"]):
-            continue
-        if not _opposed(yes, no):
+        if denies_all(no):
+            if not (same_predicate(yes["predicate"], no["predicate"]) and _undergone(yes)):
+                continue
+            if not told_alike(yes, no):
+                continue
+        elif not (
+            same_claim(yes, no, min_similarity=options["min_object_similarity"])
+            and _opposed(yes, no)
+        ):
             continue
         yield Finding(
             evidence=(evidence(yes), evidence(no)),
