@@ -18,7 +18,9 @@ later report may rightly deny what an early one said was still to come.
 
 A passive denial of the act for anyone ("No one has been arrested, a police
 spokesman said") answers any report that someone underwent it ("Police arrested
-the site manager"): a denial an official gives counts as a claim.
+the site manager"): a denial an official gives counts as a claim. A denial that
+says more than the report ("No one has been brought out alive") denies something
+else.
 
 Options: ``min_object_similarity`` for two objects to name the same thing.
 
@@ -156,8 +158,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
         if denies_all(no):
             if not (same_predicate(yes["predicate"], no["predicate"]) and _undergone(yes)):
                 continue
-            if not told_alike(yes, no):
-                continue
+            if not told_alike(yes, no) or _unsaid(yes, no):
+                continue  # "No one has been brought out alive": bodies were
         elif not (
             same_claim(yes, no, min_similarity=options["min_object_similarity"])
             and _opposed(yes, no)
