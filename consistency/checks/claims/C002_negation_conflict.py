@@ -156,7 +156,9 @@ def _undergone(yes: Row) -> bool:
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     for yes, no in _denials(ctx):
         if denies_all(no):
-            if not (same_predicate(yes["predicate"], no["predicate"]) and _undergone(yes)):
+            if yes["predicate"] in LIGHT_VERBS or not _undergone(yes):
+                continue  # "Nobody is to blame" says nothing of what "was" did
+            if not same_predicate(yes["predicate"], no["predicate"]):
                 continue
             if not told_alike(yes, no) or _unsaid(yes, no):
                 continue  # "No one has been brought out alive": bodies were
