@@ -31,7 +31,7 @@ def test_defaults_select_every_check_with_its_own_severity() -> None:
 
 
 def test_select_by_group_prefix_code_and_name() -> None:
-    temporal = ["T001", "T002", "T003", "T004", "T005", "T006", "T007"]
+    temporal = ["T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008"]
     assert codes({"select": ["temporal"]}) == temporal
     numeric = [c.code for c in all_checks() if c.code.startswith("N")]
     assert len(numeric) >= 6 and codes({"select": ["N"]}) == numeric

@@ -30,6 +30,7 @@ from consistency.checks.temporal import (
     T005_unanchored_relative_date,
     T006_impossible_order,
     T007_time_of_day_conflict,
+    T008_internal_date_conflict,
 )
 
 
@@ -59,6 +60,7 @@ def all_checks() -> tuple[Check, ...]:
         T005_unanchored_relative_date.CHECK,
         T006_impossible_order.CHECK,
         T007_time_of_day_conflict.CHECK,
+        T008_internal_date_conflict.CHECK,
     )
 
 
