@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from consistency.tables import FACT_DETAIL
+from consistency.tables import FACT_DETAIL, detail_of, encode_detail, merge_detail
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "consistency"
@@ -49,3 +49,12 @@ def test_every_key_the_extractors_write_is_declared() -> None:
 def test_the_scan_finds_reads_of_both_shapes() -> None:
     text = 'a = detail(row).get("signal")\ninfo = detail(fact)\nx = info.get("weekday")\n'
     assert keys_read(text) == {"signal", "weekday"}
+
+
+def test_detail_is_encoded_one_way_by_every_extractor() -> None:
+    assert encode_detail({"b": 1, "a": None, "c": "São"}) == '{"b":1,"c":"São"}'
+    assert encode_detail({"dates": [], "voice": ""}, drop_empty=True) is None
+    assert encode_detail({"dates": []}) == '{"dates":[]}'
+    merged = merge_detail('{"scale":"million"}', {"part": True})
+    assert detail_of({"detail": merged}) == {"part": True, "scale": "million"}
+    assert merge_detail(None, {"forecast": True}) == '{"forecast":true}'
