@@ -9,6 +9,8 @@ import pytest
 
 from consistency.extract.claims.claims import extract_claims, ordinal_value
 from consistency.extract.claims.linker import link_claims
+from consistency.extract.claims.mentions import mentions
+from consistency.extract.claims.quotes import quote_rows
 from tests.claims.conftest import Parse
 
 INVITE = (
@@ -209,3 +211,11 @@ def test_undated_or_planned_participles_make_no_claim(parse: Parse, text: str) -
 def test_claims_tell_how_a_vote_went(parse: Parse, text: str, vote: object) -> None:
     votes = [r["detail"].get("vote") for r in _claims(parse, text)]
     assert vote in votes if vote is not None else not any(votes)
+
+
+def test_mentions_and_quotes_are_analysed_once_per_document(parse: Parse) -> None:
+    parsed = parse('"We will rebuild," Mayor Ana Ruiz said on Monday.')
+    assert mentions(parsed) is mentions(parsed)
+    assert quote_rows(parsed) is quote_rows(parsed)
+    other = parse(parsed.text)
+    assert mentions(other) is not mentions(parsed)  # each document keeps its own
