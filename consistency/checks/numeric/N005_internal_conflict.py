@@ -13,7 +13,9 @@ A count in a past perfect clause ("had put the toll at 78") is an earlier
 report, and one dated long before the article ("a fire last November killed
 112") another event's.
 
-Values more than ``max_ratio`` times apart are two facts the frames could not
+A count of people and a count of a named group of them ("three people killed",
+"two women killed") are a whole and its part. Values more than ``max_ratio``
+times apart are two facts the frames could not
 tell apart ("paid $57 million" and "paid $10 million": two payments), not one
 figure miswritten.
 
@@ -50,6 +52,7 @@ from consistency.checks.facts import (
 )
 from consistency.lang import vocab
 from consistency.lang.compare import ROUNDING_TOLERANCE, timex_interval
+from consistency.lang.frames import thing_from_label
 from consistency.matcher import FIGURE_KINDS, dated_period, same_figure, values_relation
 
 
@@ -156,6 +159,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                     continue
                 if _ratio(a, b) > options["max_ratio"]:
                     continue  # "$57 million" and "$10 million" paid: two payments
+                if _group_of_people(a, b):
+                    continue  # "three people were killed ... two women among them"
                 match = same_figure(a, b)
                 if not match.same:
                     continue
@@ -171,6 +176,15 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                     ),
                     suggestion="Check both figures; if one is an earlier count, say so.",
                 )
+
+
+def _group_of_people(a: Row, b: Row) -> bool:
+    """People against a named group of people ("three people" / "two women"): in one
+    article, the group is most often a part of the people counted."""
+    things = [thing_from_label(r["measure"], r["event"]) for r in (a, b)]
+    if any(t is None or not t.person for t in things):
+        return False
+    return things[0].generic != things[1].generic  # type: ignore[union-attr]
 
 
 def _ratio(a: Row, b: Row) -> float:
