@@ -38,6 +38,7 @@ from consistency.lang.compare import (
     numbers_compatible,
     numbers_equal,
     timex_interval,
+    written_as_name,
 )
 from consistency.lang.frames import (
     DIFFERENT,
@@ -129,11 +130,6 @@ def _dimension(a: Row, b: Row) -> str | None:
     if a["kind"] == "quantity" and {unit_a, unit_b} <= {"", "people"}:
         return None  # a count: "people" is only set where the noun says so
     return None if unit_a == unit_b else "different units"
-
-
-def _named(value: object) -> bool:
-    words = str(value or "").split()
-    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def dated_period(row: Row) -> str:
@@ -278,7 +274,7 @@ def same_figure(a: Row, b: Row, *, context_a: str = "", context_b: str = "") -> 
         if holder_a == holder_b or (incident_a and incident_a == incident_b):
             total += WEIGHTS["same_holder"]
             reasons.append(f"same holder '{a['subject']}'")
-        elif _named(a["subject"]) and _named(b["subject"]):
+        elif written_as_name(a["subject"]) and written_as_name(b["subject"]):
             return Match(0.0, (), f"different holders ({a['subject']} / {b['subject']})")
         else:
             total += WEIGHTS["other_holder"]
@@ -368,7 +364,9 @@ def frames_allow(a: Row, b: Row) -> bool:
     if things == DIFFERENT or compare_events(a["event"], b["event"]) == DIFFERENT:
         return False
     holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
-    return not (holder_a != holder_b and _named(a["subject"]) and _named(b["subject"]))
+    return not (
+        holder_a != holder_b and written_as_name(a["subject"]) and written_as_name(b["subject"])
+    )
 
 
 def figure_relation(

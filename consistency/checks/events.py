@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from consistency.checks.facts import detail
 from consistency.lang import vocab
-from consistency.lang.compare import key_text, names_alike
+from consistency.lang.compare import key_text, names_alike, written_as_name
 from consistency.lang.predicates import same_predicate
 from consistency.lang.verbs import FORWARD_VERBS
 from consistency.matcher import FIGURE_KINDS, significant_digits
@@ -50,7 +50,7 @@ def _ranks(claim: Row, facts: Mapping[str, Row]) -> dict[tuple[str, float], str 
             continue
         measure = key_text(fact["measure"])
         if measure.split()[-1] not in TIME_MEASURES:
-            holder = fact["subject"] if _named(fact["subject"]) else None
+            holder = fact["subject"] if written_as_name(fact["subject"]) else None
             out[(measure, float(fact["value"]))] = key_text(holder) if holder else None
     return out
 
@@ -77,11 +77,6 @@ def _precise(claim: Row, facts: Mapping[str, Row]) -> set[tuple[str, str, float]
     return out
 
 
-def _named(value: object) -> bool:
-    words = str(value or "").split()
-    return len(words) >= 1 and all(w[:1].isupper() for w in words)
-
-
 def same_event(a: Row, b: Row, facts: Mapping[str, Row]) -> str | None:
     """Why claims ``a`` and ``b`` report one event, or None."""
     shared = _shared_ranks(a, b, facts)
@@ -92,7 +87,7 @@ def same_event(a: Row, b: Row, facts: Mapping[str, Row]) -> str | None:
         return f"both tell one precise figure with {act(a)!r}"
     subject_a, subject_b = a["canonical"], b["canonical"]
     if (
-        _named(subject_a)
+        written_as_name(subject_a)
         and names_alike(subject_a, subject_b)
         and act(a) != key_text(a["predicate"])
         and same_predicate(act(a), act(b))

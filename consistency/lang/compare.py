@@ -223,6 +223,13 @@ def _names_someone(value: object) -> bool:
     return _full_name(value) or (len(words) == 1 and len(words[0]) > 1 and words[0].isupper())
 
 
+def written_as_name(value: object) -> bool:
+    """Is the text written as a name: every word capitalized ("Haaland", "Tadej
+    Pogacar"; not "the company", not "he")?"""
+    words = str(value or "").split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _full_name(value: object) -> bool:
     """A name of two or more capitalized words: two different ones are two things."""
     words = str(value or "").split()

@@ -38,7 +38,7 @@ from consistency.checks.facts import (
     peer_documents,
     rows,
 )
-from consistency.lang.compare import key_text, names_alike, same_matter
+from consistency.lang.compare import key_text, names_alike, same_matter, written_as_name
 from consistency.lang.frames import SAME, compare_things, incident_of, thing_from_label
 
 #: Reports further apart than any story lasts: a superlative ranking holds across them.
@@ -97,7 +97,12 @@ def _series(ctx: CheckContext) -> Iterator[tuple[Row, Row, str]]:
             continue  # "the largest carmaker" of one year is not that of another
         holder_a, holder_b = key_text(a["subject"]), key_text(b["subject"])
         apart = not names_alike(holder_a, holder_b)
-        if holder_a and holder_b and apart and (_named(a) or _named(b)):
+        if (
+            holder_a
+            and holder_b
+            and apart
+            and (written_as_name(a["subject"]) or written_as_name(b["subject"]))
+        ):
             continue  # Apple's run and Samsung's run
         if a["measure"] and b["measure"]:
             same = compare_things(thing_from_label(a["measure"]), thing_from_label(b["measure"]))
@@ -112,11 +117,6 @@ def _series(ctx: CheckContext) -> Iterator[tuple[Row, Row, str]]:
 def _ranks_an_incident(a: Row, b: Row) -> bool:
     """ "the deadliest mining disaster": a ranking of past incidents, which holds."""
     return any(incident_of(str(r["measure"] or "")) for r in (a, b))
-
-
-def _named(row: Row) -> bool:
-    words = str(row["subject"] or "").split()
-    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _finding(a: Row, b: Row, why: str) -> Finding:

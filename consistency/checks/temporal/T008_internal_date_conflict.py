@@ -34,7 +34,12 @@ from consistency.checks.facts import (
     quoted,
     told_alike,
 )
-from consistency.lang.compare import checkable_claim, intervals_overlap, key_text
+from consistency.lang.compare import (
+    checkable_claim,
+    intervals_overlap,
+    key_text,
+    written_as_name,
+)
 from consistency.lang.predicates import canonical_predicate
 
 #: Words that tell an act as one of several ("again", "a second time", "each day").
@@ -43,21 +48,16 @@ REPEATED: Final = re.compile(
 )
 
 
-def _named(value: object) -> bool:
-    words = str(value or "").split()
-    return bool(words) and all(w[:1].isupper() for w in words)
-
-
 def _act(claim: Row) -> tuple[str, str | None, str | None]:
     """(predicate, who did it, who underwent it), names only: "Police arrested Sohel
     Rana" and "Sohel Rana was arrested" both tell (arrest, ?, Sohel Rana)."""
     info = detail(claim)
-    subject = key_text(claim["canonical"]) if _named(claim["canonical"]) else None
+    subject = key_text(claim["canonical"]) if written_as_name(claim["canonical"]) else None
     predicate = canonical_predicate(claim["predicate"])
     if info.get("passive"):
         return predicate, None, subject
     undergoer = info.get("object_canonical")
-    return predicate, subject, key_text(undergoer) if _named(undergoer) else None
+    return predicate, subject, key_text(undergoer) if written_as_name(undergoer) else None
 
 
 def _one_act(a: Row, b: Row) -> bool:
