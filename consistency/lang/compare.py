@@ -51,24 +51,29 @@ def numbers_compatible(
 
 
 _WRITTEN_NUMBER: Final = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-#: A time taken written like a clock ("2:01:09", "3:29.43"): rounded to its last digit
-#: of a second.
-_WRITTEN_ELAPSED: Final = re.compile(
-    r"\d{1,2}(?::\d{2}){1,2}(?:\.(\d+))?"
-    r"|(?:\d{1,2}\s*(?:hours?|hrs?|h)\s+)?\d{1,2}\s*(?:minutes?|mins?|m)\s+"
-    r"\d{1,2}(?:\.(\d+))?\s*(?:seconds?|secs?|s)\b",
+#: A time taken in words: "3 minutes 29.34 seconds", "2 hours 0 minutes 35 seconds"
+#: (groups: hours, minutes, seconds). The numbers layer reads figures with it too.
+ELAPSED_WORDS: Final = re.compile(
+    r"\b(?:(\d{1,2})\s*(?:hours?|hrs?|h)\s+)?(\d{1,2})\s*(?:minutes?|mins?|m)\s+"
+    r"(\d{1,2}(?:\.\d{1,3})?)\s*(?:seconds?|secs?|s)\b",
     re.I,
 )
+#: A time taken written like a clock ("2:01:09", "3:29.43").
+_ELAPSED_CLOCK: Final = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?")
 _DIGIT_GROUPS: Final = re.compile(r"\d+")
+_FRACTION: Final = re.compile(r"\.(\d+)")
+
+
+def _elapsed(text: str) -> str | None:
+    found = _ELAPSED_CLOCK.search(text) or ELAPSED_WORDS.search(text)
+    return found.group() if found else None
 
 
 def elapsed_digits(text: str) -> str | None:
     """The digits of a time taken as a clock writes them, whatever the form:
     "2 hours 0 minutes 35 seconds" and "2:00:35" → "20035"; None for other figures."""
-    found = _WRITTEN_ELAPSED.search(text)
-    if found is None:
-        return None
-    groups = _DIGIT_GROUPS.findall(found.group())
+    written = _elapsed(text)
+    groups = _DIGIT_GROUPS.findall(written or "")
     return groups[0] + "".join(g.zfill(2) for g in groups[1:]) if groups else None
 
 
@@ -82,8 +87,9 @@ def written_interval(row: Mapping[str, Any]) -> tuple[float, float] | None:
     bounds = interval(row.get("value"), row.get("value_low"), row.get("value_high"))
     value = _num(row.get("value"))
     text = str(row.get("text") or "")
-    if bounds is not None and (elapsed := _WRITTEN_ELAPSED.search(text)):
-        half = 0.5 * 10 ** -len(elapsed.group(1) or elapsed.group(2) or "")
+    if bounds is not None and (elapsed := _elapsed(text)):  # to its last digit of a second
+        fraction = _FRACTION.search(elapsed)
+        half = 0.5 * 10 ** -len(fraction.group(1) if fraction else "")
         return bounds[0] - half, bounds[1] + half
     match = _WRITTEN_NUMBER.search(text)
     if bounds is None or value is None or match is None:

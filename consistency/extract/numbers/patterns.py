@@ -37,13 +37,6 @@ ELAPSED: Final = re.compile(
     r"(?<![\d:.])(?:(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?|(\d{1,2}):([0-5]\d)\.(\d{1,3}))"
     r"(?![\d:])(?!\s*(?:[ap]\.?m\b|GMT\b|UTC\b|[A-Z]{2,4}T\b|local\b|hrs\b|hours\b))"
 )
-#: An elapsed time in words: "3 minutes 29.34 seconds", "2 hours 0 minutes 35 seconds",
-#: "2 hours 1 minute 9 seconds" (each part a number and its unit).
-ELAPSED_WORDS: Final = re.compile(
-    r"\b(?:(\d{1,2})\s*(?:hours?|hrs?|h)\s+)?(\d{1,2})\s*(?:minutes?|mins?|m)\s+"
-    r"(\d{1,2}(?:\.\d{1,3})?)\s*(?:seconds?|secs?|s)\b",
-    _I,
-)
 #: Ordinals in digits ("69th") or words ("twenty-first", "one hundred twenty fifth").
 ORDINAL_DIGITS: Final = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", _I)
 ORDINAL_WORDS: Final = re.compile(rf"\b(?:{_WORD}(?:\s+|-))*(?:{_ORD_WORD})\b", _I)

@@ -15,6 +15,7 @@ from consistency.extract.numbers.words import (
     ordinal_value,
     words_value,
 )
+from consistency.lang.compare import ELAPSED_WORDS
 
 _LEAD = re.compile(r"^(?:(?:and|a)(?:\s+|-))+", re.I)
 _TRAIL = re.compile(r"(?:(?:\s+|-)(?:and|a))+$", re.I)
@@ -61,7 +62,7 @@ def _elapsed(text: str) -> Iterator[Reading]:
         value = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
         value += float(f"0.{fraction}") if fraction else 0.0
         yield Reading(m.start(), m.end(), value, kind="elapsed", unit="second")
-    for m in pt.ELAPSED_WORDS.finditer(text):  # "3 minutes 29.34 seconds"
+    for m in ELAPSED_WORDS.finditer(text):  # "3 minutes 29.34 seconds"
         hours, minutes, seconds = m.group(1, 2, 3)
         value = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
         yield Reading(m.start(), m.end(), value, kind="elapsed", unit="second")
