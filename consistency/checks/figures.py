@@ -71,3 +71,10 @@ def sides(group: list[Row], *, tolerance: float) -> list[Side]:
         else:
             out.append(Side([fact]))
     return sorted(out, key=lambda s: -len(s.documents))
+
+
+def value_ratio(a: Row, b: Row) -> float:
+    """How many times the larger value of two figures is the smaller (infinite across
+    zero)."""
+    x, y = abs(float(a["value"] or 0)), abs(float(b["value"] or 0))
+    return max(x, y) / min(x, y) if min(x, y) > 0 else float("inf")

@@ -32,7 +32,7 @@ from types import MappingProxyType
 
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import anchors, by_id, evidence, rows
-from consistency.checks.figures import Side, fact_groups, sides
+from consistency.checks.figures import Side, fact_groups, sides, value_ratio
 from consistency.draft import DRAFT
 from consistency.lang.compare import ROUNDING_TOLERANCE
 from consistency.matcher import FIGURE_KINDS, SAME_FACT, scale_slip
@@ -66,14 +66,11 @@ def mixes_facts(split: list[Side], max_ratio: float) -> bool:
     fact (a toll of another incident told as background, "more than 26,000" beside
     "ten"; a sector's job losses beside the whole economy's), and the group is no
     one figure."""
-    main = abs(float(split[0].facts[0]["value"] or 0))
-    for side in split[1:]:
-        value = abs(float(side.facts[0]["value"] or 0))
-        low, high = min(value, main), max(value, main)
-        near = low > 0 and high / low <= max_ratio
-        if not near and not scale_slip(side.facts[0], split[0].facts[0]):
-            return True
-    return False
+    main = split[0].facts[0]
+    return any(
+        value_ratio(side.facts[0], main) > max_ratio and not scale_slip(side.facts[0], main)
+        for side in split[1:]
+    )
 
 
 def _scale_slips_only(split: list[Side]) -> bool:

@@ -50,6 +50,7 @@ from consistency.checks.facts import (
     linked,
     rows,
 )
+from consistency.checks.figures import value_ratio
 from consistency.lang import vocab
 from consistency.lang.compare import ROUNDING_TOLERANCE, timex_interval
 from consistency.lang.frames import thing_from_label
@@ -157,7 +158,7 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                     continue
                 if values_relation(a, b, tolerance=options["tolerance"]) != "conflict":
                     continue
-                if _ratio(a, b) > options["max_ratio"]:
+                if value_ratio(a, b) > options["max_ratio"]:
                     continue  # "$57 million" and "$10 million" paid: two payments
                 if _group_of_people(a, b):
                     continue  # "three people were killed ... two women among them"
@@ -185,12 +186,6 @@ def _group_of_people(a: Row, b: Row) -> bool:
     if any(t is None or not t.person for t in things):
         return False
     return things[0].generic != things[1].generic  # type: ignore[union-attr]
-
-
-def _ratio(a: Row, b: Row) -> float:
-    """How many times the larger value is the smaller (infinite across zero)."""
-    x, y = abs(float(a["value"] or 0)), abs(float(b["value"] or 0))
-    return max(x, y) / min(x, y) if min(x, y) > 0 else float("inf")
 
 
 def _thing(row: Row) -> str:
