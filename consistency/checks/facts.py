@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any, Final
 
@@ -12,6 +13,8 @@ from consistency.tables import detail_of
 from consistency.tables import records as rows  # noqa: F401  (the checks read rows here)
 
 Row = dict[str, Any]
+#: A sentence: (document, sentence number).
+SentenceKey = tuple[str, int]
 
 
 def evidence(row: Row) -> Evidence:
@@ -136,3 +139,16 @@ def told_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     if any(NOT_FACT & set(detail(row).get("modality") or []) for row in (a, b)):
         return False
     return same_time(a["tense"], b["tense"])
+
+
+def sentence_dates(
+    ctx: CheckContext, value: Callable[[Row], str | None]
+) -> dict[SentenceKey, set[str]]:
+    """For each sentence (document, sentence), the values ``value`` reads from its date
+    facts (its days, its TIMEX values), leaving out the dates it gives None."""
+    out: dict[SentenceKey, set[str]] = defaultdict(set)
+    for fact in of_kind(ctx, "date"):
+        read = value(fact)
+        if read:
+            out[(str(fact["doc_id"]), int(fact["sent_id"]))].add(read)
+    return out

@@ -45,6 +45,7 @@ from consistency.checks.facts import (
     evidence,
     of_kind,
     peer_documents,
+    sentence_dates,
     told_alike,
 )
 from consistency.lang import vocab
@@ -95,20 +96,17 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def _sentence_days(ctx: CheckContext) -> dict[tuple[str, int], set[str]]:
-    """The days each sentence names ("on Thursday", "15 June"), by (document, sentence)."""
-    out: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for date in of_kind(ctx, "date"):
-        if date["granularity"] == "day" and date["time_start"]:
-            out[(str(date["doc_id"]), int(date["sent_id"]))].add(str(date["time_start"]))
-    return out
+def _day(date: Row) -> str | None:
+    """The day a date fact names ("on Thursday", "15 June"), else None."""
+    return str(date["time_start"]) if date["granularity"] == "day" and date["time_start"] else None
 
 
 def _comparable(ctx: CheckContext) -> Callable[[Row, Row], bool]:
     """Can two claims of the story contradict? Reports written days apart at most can;
     reports further apart only of one act they date to one day ("did not meet residents
     when she visited on Thursday" against "on Thursday, meeting residents")."""
-    peers, days, documents = peer_documents(ctx), _sentence_days(ctx), anchors(ctx)
+    peers, documents = peer_documents(ctx), anchors(ctx)
+    days = sentence_dates(ctx, _day)
 
     def comparable(yes: Row, no: Row) -> bool:
         if no["doc_id"] in peers.get(yes["doc_id"], ()):

@@ -42,6 +42,7 @@ from types import MappingProxyType
 from consistency.checks.base import Check, CheckContext, Finding, Options, Severity
 from consistency.checks.facts import (
     Row,
+    SentenceKey,
     anchors,
     by_id,
     claims_of,
@@ -49,6 +50,7 @@ from consistency.checks.facts import (
     evidence,
     linked,
     rows,
+    sentence_dates,
 )
 from consistency.checks.figures import value_ratio
 from consistency.lang import vocab
@@ -78,7 +80,7 @@ def _when(
     row: Row,
     owners: dict[str, list[Row]],
     index: dict[str, Row],
-    sentence_dates: dict[tuple[str, int], set[str]],
+    dated: dict[SentenceKey, set[str]],
 ) -> set[str]:
     """The dates a figure is told for: its period, or the dates of its clauses, or, when
     no clause dates it, those of its sentence ("in Newtown in December 2012, where 26
@@ -91,16 +93,13 @@ def _when(
         for d in linked(claim, index)
         if d["kind"] == "date" and d["timex"]
     }
-    return own or sentence_dates.get((str(row["doc_id"]), int(row["sent_id"])), set())
+    return own or dated.get((str(row["doc_id"]), int(row["sent_id"])), set())
 
 
-def _sentence_dates(ctx: CheckContext) -> dict[tuple[str, int], set[str]]:
-    """The resolved dates of each sentence, by (document, sentence)."""
-    out: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for date_row in rows(ctx.facts[ctx.facts["kind"] == "date"]):
-        if date_row["timex"] and timex_interval(str(date_row["timex"])[:10]):
-            out[(str(date_row["doc_id"]), int(date_row["sent_id"]))].add(str(date_row["timex"]))
-    return out
+def _timex(date: Row) -> str | None:
+    """A date fact's TIMEX value when it names a calendar period, else None."""
+    value = str(date["timex"] or "")
+    return value if value and timex_interval(value[:10]) else None
 
 
 def _comparable_times(a: set[str], b: set[str], anchor: str | None, reach: int) -> bool:
@@ -133,7 +132,7 @@ def _earlier_report(row: Row, owners: dict[str, list[Row]]) -> bool:
 def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
     figures = ctx.facts[ctx.facts["kind"].isin(FIGURE_KINDS)]
     owners, index, documents = claims_of(ctx), by_id(ctx), anchors(ctx)
-    sentence_dates = _sentence_dates(ctx)
+    dated = sentence_dates(ctx, _timex)
     by_doc: dict[str, list[Row]] = defaultdict(list)
     for row in rows(figures):
         if row["measure"]:
@@ -151,8 +150,8 @@ def find(ctx: CheckContext, options: Options) -> Iterator[Finding]:
                 if a["sent_id"] == b["sent_id"]:
                     continue  # side by side: two facts
                 times = (
-                    _when(a, owners, index, sentence_dates),
-                    _when(b, owners, index, sentence_dates),
+                    _when(a, owners, index, dated),
+                    _when(b, owners, index, dated),
                 )
                 if not _comparable_times(*times, anchor, options["recent_days"]):
                     continue
