@@ -136,11 +136,11 @@ def _passed_elsewhere(
 
 
 def _earlier_report(
-    mine: list[Row], others: list[Row], facts: dict[str, Row], anchor: str
+    mine: list[Row], others: list[Row], facts: dict[str, Row], before: str
 ) -> tuple[Row, Row, str] | None:
     """A claim of another source that reports one of ``mine``'s events, with a day, week
-    or month before ``anchor`` (and before the forward date itself): (that claim, its
-    date, why it is the same event)."""
+    or month ending before ``before`` (the article's date, or the forward date if that
+    begins earlier): (that claim, its date, why it is the same event)."""
     for claim in mine:
         for other in others:
             passed = [
@@ -148,7 +148,7 @@ def _earlier_report(
                 for d in linked(other, facts)
                 if d["kind"] == "date"
                 and d["time_end"]
-                and d["time_end"] < anchor
+                and d["time_end"] < before
                 and d["granularity"] in ("day", "week", "month")
             ]
             why = same_event(claim, other, facts) if passed else None
