@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from consistency.anchor import Anchor
 from consistency.ingest.model import Document, DroppedLine
@@ -16,6 +16,22 @@ if TYPE_CHECKING:
     from consistency.nlp import Sentence
 
 T = TypeVar("T")
+
+
+class _Bounded(Protocol):
+    char_start: int
+    char_end: int
+
+
+B = TypeVar("B", bound=_Bounded)
+
+
+def sentence_holding(sentences: Sequence[B], starts: Sequence[int], char: int) -> B | None:
+    """The sentence (of ``sentences``, whose starts are ``starts``) holding ``char``."""
+    i = bisect_right(starts, char) - 1
+    if i >= 0 and char < sentences[i].char_end:
+        return sentences[i]
+    return None
 
 
 @dataclass(frozen=True)
@@ -52,7 +68,4 @@ class ParsedDocument:
 
     def sentence_at(self, char: int) -> Sentence | None:
         """The sentence holding offset ``char``, if any."""
-        i = bisect_right(self._starts, char) - 1
-        if i >= 0 and char < self.sentences[i].char_end:
-            return self.sentences[i]
-        return None
+        return sentence_holding(self.sentences, self._starts, char)

@@ -18,7 +18,6 @@ on where it ran:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, replace
 from types import MappingProxyType
@@ -31,6 +30,7 @@ from consistency.anchor import BASIS_UNKNOWN, Anchor, find_anchor
 from consistency.cache import Cache, code_fingerprint, digest, project_version
 from consistency.ingest import Document, blank_out, find_dropped
 from consistency.ingest.model import DroppedLine
+from consistency.parsed import sentence_holding
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -149,10 +149,7 @@ class Analysed:
 
     def sentence_at(self, char: int) -> SentenceBounds | None:
         """The sentence holding offset ``char``, if any."""
-        i = bisect_right([s.char_start for s in self.sentences], char) - 1
-        if i >= 0 and char < self.sentences[i].char_end:
-            return self.sentences[i]
-        return None
+        return sentence_holding(self.sentences, [s.char_start for s in self.sentences], char)
 
 
 @dataclass(frozen=True)
